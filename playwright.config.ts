@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test'
+import { browserLaunchOptions } from './lib/browser'
+
+/** The dev server every browser test that needs the live deck shares; builds start their own. */
+export const devServerPort = Number(process.env.DECK_PORT ?? 3130)
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? 'list' : 'line',
+  use: {
+    baseURL: `http://127.0.0.1:${devServerPort}`,
+    viewport: { width: 1920, height: 1080 },
+    launchOptions: browserLaunchOptions(),
+  },
+  webServer: {
+    command: `npx slidev --bind 127.0.0.1 --port ${devServerPort}`,
+    url: `http://127.0.0.1:${devServerPort}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+  },
+})
