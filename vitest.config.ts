@@ -2,7 +2,9 @@ import Vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [Vue()],
+  plugins: [
+    Vue(),
+  ],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',

@@ -70,8 +70,11 @@ export function parseInterview(file: string): Interview {
       throw new SourceFormatError(`an answer comes before any question: "${paragraph.slice(0, 60)}…"`)
   }
   const unanswered = exchanges.find(exchange => exchange.answer.length === 0)
-  if (exchanges.length !== 4 || unanswered)
-    throw new SourceFormatError(`expected four answered questions, found ${exchanges.length}${unanswered ? `, question ${unanswered.number} unanswered` : ''}`)
+  if (exchanges.length !== 4 || unanswered) {
+    throw new SourceFormatError(`expected four answered questions, found ${exchanges.length}${unanswered
+      ? `, question ${unanswered.number} unanswered`
+      : ''}`)
+  }
 
   return {
     headline,

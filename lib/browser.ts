@@ -1,5 +1,6 @@
 import type { LaunchOptions } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
+import process from 'node:process'
 import { chromium } from 'playwright-chromium'
 
 /** Environment variable naming the Chromium or Chrome executable to use; wins over every other place. */

@@ -61,7 +61,9 @@ export function explainMismatch(quote: string, source: string): Mismatch {
   const quoteSet = new Set(quoteWords.map(bare))
   const sentences = sentencesOf(source)
   const overlap = (sentence: string) => words(sentence).filter(word => quoteSet.has(bare(word))).length
-  const closest = sentences.reduce((best, sentence) => overlap(sentence) > overlap(best) ? sentence : best, sentences[0] ?? '')
+  const closest = sentences.reduce((best, sentence) => overlap(sentence) > overlap(best)
+    ? sentence
+    : best, sentences[0] ?? '')
   const sentenceWords = words(closest)
   const start = Math.max(0, sentenceWords.findIndex(word => bare(word) === bare(quoteWords[0] ?? '')))
   let index = 0
