@@ -1,0 +1,21 @@
+import type { Page } from '@playwright/test'
+
+/** Records every request the page makes to a host other than `origin` (data: and blob: URLs are local). */
+export function recordForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = []
+  page.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.protocol === 'data:' || url.protocol === 'blob:')
+      return
+    if (url.origin !== new URL(origin).origin)
+      foreign.push(request.url())
+  })
+  return foreign
+}
+
+/** Waits until Slidev has rendered the current slide (its async component is loaded). */
+export async function waitForSlide(page: Page): Promise<void> {
+  await page.locator('.slidev-page').first().waitFor()
+  await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'))
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
+}
