@@ -1,0 +1,160 @@
+/**
+ * Checks of the timeline and actor data, shared by the components (which refuse bad data), the
+ * unit tests and `npm run check`. Each problem names its entry and says why.
+ */
+import type { Actor, ActorKind } from './actors'
+import type { EventKind, EventSource, TimelineEvent } from './timeline'
+import { explainMismatch, isVerbatim } from '../lib/verbatim'
+import { actorKindLabels } from './actors'
+import { parseDateSpan } from './dates'
+import { attribution } from './source'
+import { eventKinds } from './timeline'
+
+export interface Problem {
+  /** the id of the event or actor (or its position, when it has no id) */
+  entry: string
+  message: string
+}
+
+const eventSources: readonly EventSource[] = ['interview', 'background-facts']
+const actorKinds = Object.keys(actorKindLabels) as ActorKind[]
+const iconClass = /^i-ph-[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+const isBlank = (text: string | undefined) => !text?.trim()
+
+/** Ids that occur more than once, each once. */
+function duplicates(ids: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return [
+    ...new Set(ids.filter(id => seen.has(id) || !seen.add(id))),
+  ]
+}
+
+// The interview was published in October 2017: background comes before that month, `after` after it.
+const interviewMonth = parseDateSpan(attribution.published)!
+
+function kindFitsDate(kind: EventKind, span: { first: string, last: string }): boolean {
+  if (kind === 'background')
+    return span.last < interviewMonth.first
+  if (kind === 'after')
+    return span.first > interviewMonth.last
+  return true
+}
+
+/** Every problem in a list of timeline events, in list order; `knownActorIds` turns on the actor check. */
+export function validateTimeline(events: readonly TimelineEvent[], knownActorIds?: readonly string[]): Problem[] {
+  const problems: Problem[] = []
+  const known = knownActorIds && new Set(knownActorIds)
+  const doubled = new Set(duplicates(events.map(event => event.id)))
+  let previous: { entry: string, date: string, first: string } | undefined
+
+  events.forEach((event, index) => {
+    const entry = isBlank(event.id)
+      ? `event ${index + 1}`
+      : event.id
+    const report = (message: string) => problems.push({ entry, message })
+
+    if (isBlank(event.id))
+      report('has no id')
+    if (doubled.has(event.id))
+      report(`the id "${event.id}" is used by more than one event`)
+    if (isBlank(event.label))
+      report('has an empty label')
+    if (!eventKinds.includes(event.kind))
+      report(`unknown kind "${event.kind}" (expected ${eventKinds.join(', ')})`)
+    if (!eventSources.includes(event.source))
+      report(`unknown source "${event.source}" (expected ${eventSources.join(', ')})`)
+    for (const actorId of event.actors ?? []) {
+      if (known && !known.has(actorId))
+        report(`names the unknown actor id "${actorId}"`)
+    }
+
+    const span = parseDateSpan(event.date)
+    if (!span) {
+      report(`the date "${event.date}" is not a real ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`)
+      return
+    }
+    if (eventKinds.includes(event.kind) && !kindFitsDate(event.kind, span))
+      report(`a "${event.kind}" event cannot be dated ${event.date}: the interview was published in ${attribution.publishedLabel}`)
+    // A coarse date (2013) may sit before or after a day inside it (2013-03-14); only a date that
+    // ends before the previous one begins is out of order.
+    if (previous && span.last < previous.first)
+      report(`is out of order: ${event.date} comes before ${previous.date} (${previous.entry})`)
+    previous = { entry, date: event.date, first: span.first }
+  })
+  return problems
+}
+
+/**
+ * Every problem in a list of actors. With `answers` (Heilmann's answers, answer 1 first), each
+ * quote must also be verbatim in the answer it names.
+ */
+export function validateActors(actors: readonly Actor[], answers?: readonly string[]): Problem[] {
+  const problems: Problem[] = []
+  const doubled = new Set(duplicates(actors.map(actor => actor.id)))
+
+  actors.forEach((actor, index) => {
+    const entry = isBlank(actor.id)
+      ? `actor ${index + 1}`
+      : actor.id
+    const report = (message: string) => problems.push({ entry, message })
+
+    if (isBlank(actor.id))
+      report('has no id')
+    if (doubled.has(actor.id))
+      report(`the id "${actor.id}" is used by more than one actor`)
+    if (isBlank(actor.name))
+      report('has an empty name')
+    if (isBlank(actor.role))
+      report('has an empty role')
+    if (!actorKinds.includes(actor.kind))
+      report(`unknown kind "${actor.kind}" (expected ${actorKinds.join(', ')})`)
+    if (!iconClass.test(actor.icon))
+      report(`the icon "${actor.icon}" is not a Phosphor icon class (i-ph-<name>)`)
+
+    const quote = actor.quote
+    if (!quote)
+      return
+    if (isBlank(quote.text)) {
+      report('has an empty quote')
+      return
+    }
+    if (!answers)
+      return
+    const answer = answers[quote.answer - 1]
+    if (answer === undefined) {
+      report(`the quote names answer ${quote.answer}, but the interview has answers 1 to ${answers.length}`)
+    }
+    else if (!isVerbatim(quote.text, answer)) {
+      const { firstDifferingWord, expected } = explainMismatch(quote.text, answer)
+      report(`the quote is not verbatim in answer ${quote.answer}: "${firstDifferingWord ?? '(end)'}" where the source has "${expected ?? '(end)'}"`)
+    }
+  })
+  return problems
+}
+
+/** Actor ids that a list of ids asks for but the actors do not have. */
+export function unknownActorIds(ids: readonly string[], actors: readonly Actor[]): string[] {
+  const known = new Set(actors.map(actor => actor.id))
+  return ids.filter(id => !known.has(id))
+}
+
+export class DataValidationError extends Error {
+  override name = 'DataValidationError'
+
+  constructor(what: string, readonly problems: readonly Problem[]) {
+    super(`${what}: ${problems.map(problem => `${problem.entry}: ${problem.message}`).join('; ')}`)
+  }
+}
+
+export function assertValidTimeline(events: readonly TimelineEvent[], knownActorIds?: readonly string[]): void {
+  const problems = validateTimeline(events, knownActorIds)
+  if (problems.length > 0)
+    throw new DataValidationError('invalid timeline', problems)
+}
+
+export function assertValidActors(actors: readonly Actor[], answers?: readonly string[]): void {
+  const problems = validateActors(actors, answers)
+  if (problems.length > 0)
+    throw new DataValidationError('invalid actors', problems)
+}
