@@ -47,31 +47,78 @@ const words = (text: string) => normalise(text).split(' ').filter(Boolean)
 const bare = (word: string) => word.toLowerCase().replace(/^\W+|\W+$/g, '')
 
 export interface Mismatch {
-  /** the source sentence closest to the quote */
+  /** the source sentence where the quote departs from the source (or the closest one) */
   closest: string
-  /** the quote's first word that differs from that sentence, or undefined if the quote runs past it */
+  /** the quote's first word that differs from the source, or undefined if none differs */
   firstDifferingWord: string | undefined
-  /** the sentence's word at that place */
+  /** the source's word at that place, or undefined if the quote runs past the source's end */
   expected: string | undefined
+  /** how many of the quote's words match the source before the first difference */
+  matchedWords: number
 }
 
-/** For a quote that is not verbatim: the closest source sentence and where the quote departs from it. */
+/** The quote's first part (between "…") that is not found in order in `source`. */
+function firstMissingPart(quote: string, source: string): string | undefined {
+  const text = normalise(source)
+  let from = 0
+  for (const part of quoteParts(quote)) {
+    const at = text.indexOf(part, from)
+    if (at < 0)
+      return part
+    from = at + part.length
+  }
+  return undefined
+}
+
+/**
+ * For a quote that is not verbatim: where it departs from the source. The quote is aligned with
+ * the source where the most of its leading words match (across sentence ends, so a change in a
+ * quote's second sentence is found too); if not even its first word matches, with the source
+ * run that shares the most words position by position.
+ */
 export function explainMismatch(quote: string, source: string): Mismatch {
-  const quoteWords = words(quoteParts(quote)[0] ?? quote)
-  const quoteSet = new Set(quoteWords.map(bare))
+  const quoteWords = words(firstMissingPart(quote, source) ?? quoteParts(quote)[0] ?? quote)
   const sentences = sentencesOf(source)
-  const overlap = (sentence: string) => words(sentence).filter(word => quoteSet.has(bare(word))).length
-  const closest = sentences.reduce((best, sentence) => overlap(sentence) > overlap(best)
-    ? sentence
-    : best, sentences[0] ?? '')
-  const sentenceWords = words(closest)
-  const start = Math.max(0, sentenceWords.findIndex(word => bare(word) === bare(quoteWords[0] ?? '')))
-  let index = 0
-  while (index < quoteWords.length && quoteWords[index] === sentenceWords[start + index])
-    index++
+  const sourceWords = sentences.flatMap((sentence, sentenceIndex) =>
+    words(sentence).map(word => ({ word, sentenceIndex })))
+
+  const prefixAt = (start: number) => {
+    let length = 0
+    while (length < quoteWords.length && quoteWords[length] === sourceWords[start + length]?.word)
+      length++
+    return length
+  }
+  const sharedAt = (start: number) => quoteWords
+    .filter((word, index) => bare(word) === bare(sourceWords[start + index]?.word ?? ''))
+    .length
+
+  let start = 0
+  let matchedWords = 0
+  for (let candidate = 0; candidate < sourceWords.length; candidate++) {
+    const length = prefixAt(candidate)
+    if (length > matchedWords) {
+      start = candidate
+      matchedWords = length
+    }
+  }
+  if (matchedWords === 0) {
+    let bestShared = 0
+    for (let candidate = 0; candidate < sourceWords.length; candidate++) {
+      const shared = sharedAt(candidate)
+      if (shared > bestShared) {
+        start = candidate
+        bestShared = shared
+      }
+    }
+  }
+
+  const departure = sourceWords[start + matchedWords] ?? sourceWords[start + matchedWords - 1] ?? sourceWords[start]
   return {
-    closest,
-    firstDifferingWord: quoteWords[index],
-    expected: sentenceWords[start + index],
+    closest: sentences[departure?.sentenceIndex ?? 0] ?? '',
+    firstDifferingWord: quoteWords[matchedWords],
+    expected: matchedWords < quoteWords.length
+      ? sourceWords[start + matchedWords]?.word
+      : undefined,
+    matchedWords,
   }
 }
