@@ -13,9 +13,11 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   return foreign
 }
 
-/** Waits until Slidev has rendered the current slide (its async component is loaded). */
-export async function waitForSlide(page: Page): Promise<void> {
-  await page.locator('.slidev-page').first().waitFor()
+/** Waits until Slidev shows a rendered slide (its async component loaded): slide `number` if given. */
+export async function waitForSlide(page: Page, number?: number): Promise<void> {
+  await page.locator(number
+    ? `.slidev-page-${number}`
+    : '.slidev-page:visible').first().waitFor()
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'))
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
 }
