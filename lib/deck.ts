@@ -1,0 +1,547 @@
+/**
+ * A deck directory read the way Slidev reads it (`@slidev/parser`), turned into the facts the
+ * checker's rules look at: per slide its quotes, notes, images, URLs and component tags; for the
+ * deck its code files, public files, and the layouts and components it can use.
+ */
+import type { SlideInfo } from '@slidev/types'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { basename, extname, join, relative, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { load } from '@slidev/parser/fs'
+
+/** A string found in a file, with its 1-based line number there. */
+export interface Located {
+  value: string
+  line: number
+}
+
+export interface DeckQuote {
+  /** the quote's text as the audience reads it (markup removed) */
+  text: string
+  /** the answer the slide says the quote comes from (`answer:` or `:answer`), as written */
+  answer: unknown
+  via: 'blockquote' | 'SourceQuote'
+}
+
+export interface DeckImage {
+  src: string
+  alt: string | undefined
+  /** marked as decorative (`alt=""` with `role="presentation"` or `aria-hidden="true"`) */
+  decorative: boolean
+}
+
+export interface ComponentUse {
+  name: string
+  /** attribute name as written (`id`, `:ids`) → its value */
+  attributes: Record<string, string>
+}
+
+export interface DeckSlide {
+  /** 1-based, as Slidev numbers it */
+  number: number
+  title: string
+  /** the layout Slidev uses: the frontmatter's, else `cover` for the first slide, `default` after */
+  layout: string
+  frontmatter: Record<string, unknown>
+  /** YAML errors in the slide's frontmatter block, one line each */
+  frontmatterErrors: string[]
+  /** the markdown between frontmatter and notes */
+  content: string
+  /** the content as plain text, headings left out */
+  text: string
+  notes: string | undefined
+  quotes: DeckQuote[]
+  images: DeckImage[]
+  components: ComponentUse[]
+  urls: Located[]
+  /** absolute paths such as `/favicon.svg` that Slidev serves from `public/` */
+  publicPaths: Located[]
+  /** where a `<!--` opens that no `-->` closes */
+  unclosedComments: Located[]
+  /** the markdown file the slide is in, relative to the deck directory */
+  file: string
+  /** 1-based line where the slide starts in that file */
+  line: number
+}
+
+/** A styles/components/layouts/setup file, reduced to what it references. */
+export interface DeckCodeFile {
+  path: string
+  urls: Located[]
+  publicPaths: Located[]
+}
+
+export interface Deck {
+  dir: string
+  headmatter: Record<string, unknown>
+  slides: DeckSlide[]
+  codeFiles: DeckCodeFile[]
+  /** files under public/, as the absolute paths a slide uses for them (`/favicon.svg`) */
+  publicFiles: Set<string>
+  layouts: Set<string>
+  components: Set<string>
+  /** installed Iconify sets (`ph`), whose icons Slidev resolves as components (`<PhArrowRight />`) */
+  iconCollections: string[]
+  /** errors Slidev's loader recorded (e.g. an imported markdown file not found) */
+  loadErrors: Located[]
+}
+
+export class DeckNotFoundError extends Error {
+  override name = 'DeckNotFoundError'
+}
+
+const vueBuiltinComponents = [
+  'Component',
+  'KeepAlive',
+  'RouterLink',
+  'RouterView',
+  'Suspense',
+  'Teleport',
+  'Transition',
+  'TransitionGroup',
+]
+const codeFolders = [
+  'styles',
+  'components',
+  'layouts',
+  'setup',
+]
+const codeExtensions = new Set([
+  '.vue',
+  '.ts',
+  '.js',
+  '.mjs',
+  '.css',
+  '.scss',
+  '.postcss',
+  '.html',
+])
+
+export async function loadDeck(deckDir: string): Promise<Deck> {
+  const dir = resolve(deckDir)
+  const slidesPath = join(dir, 'slides.md')
+  if (!existsSync(slidesPath))
+    throw new DeckNotFoundError(`no slides.md in ${dir}`)
+
+  const data = await load({
+    roots: [dir],
+    userRoot: dir,
+    allowedRoots: [dir],
+  }, slidesPath)
+  const headmatter = { ...data.slides[0]?.frontmatter } as Record<string, unknown>
+  const loadErrors = Object.values(data.markdownFiles)
+    .flatMap(file => (file.errors ?? []).map(error => ({ value: error.message, line: error.row + 1 })))
+
+  return {
+    dir,
+    headmatter,
+    slides: data.slides.map(slide => readSlide(dir, slide)),
+    codeFiles: listCodeFiles(dir).map(path => readCodeFile(dir, path)),
+    publicFiles: new Set(listFiles(join(dir, 'public')).map(path => `/${relative(join(dir, 'public'), path).replaceAll('\\', '/')}`)),
+    layouts: availableLayouts(dir, headmatter.theme),
+    components: availableComponents(dir, headmatter.theme),
+    iconCollections: installedIconCollections(dir),
+    loadErrors,
+  }
+}
+
+function readSlide(dir: string, slide: SlideInfo): DeckSlide {
+  const frontmatter = isRecord(slide.frontmatter)
+    ? slide.frontmatter
+    : {}
+  const source = slide.source
+  const firstLine = source.start + 1
+  const frontmatterErrors = (source.frontmatterDoc?.errors ?? []).map(error => error.message.split('\n')[0]!)
+  if (source.frontmatterDoc?.contents && !isRecord(source.frontmatterDoc.toJSON()))
+    frontmatterErrors.push('the frontmatter is not a list of `key: value` pairs')
+  const layout = typeof frontmatter.layout === 'string'
+    ? frontmatter.layout
+    : slide.index === 0
+      ? 'cover'
+      : 'default'
+
+  return {
+    number: slide.index + 1,
+    title: slide.title?.trim() || '(untitled)',
+    layout,
+    frontmatter,
+    frontmatterErrors,
+    content: slide.content,
+    text: plainText(slide.content.replace(/^#{1,6} .*$/gm, '')),
+    notes: slide.note?.trim() || undefined,
+    quotes: extractQuotes(slide.content, frontmatter.answer),
+    images: extractImages(slide.content),
+    components: extractComponents(slide.content),
+    urls: locate(source.raw, firstLine, extractUrls),
+    publicPaths: uniqueValues([
+      ...locate(source.raw, firstLine, extractPublicPaths),
+      ...frontmatterPublicPaths(frontmatter, firstLine),
+    ]),
+    unclosedComments: findUnclosedComments(source.raw, firstLine),
+    file: relative(dir, source.filepath).replaceAll('\\', '/'),
+    line: firstLine,
+  }
+}
+
+// --- text ---------------------------------------------------------------------------------
+
+const htmlEntities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: '\'',
+  nbsp: ' ',
+  hellip: '…',
+}
+
+/** Markdown/HTML reduced to the words a reader sees. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\*\*|__|[*`]/g, '')
+    .replace(/&(\w+);/g, (entity, name: string) => htmlEntities[name] ?? entity)
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+/** Words in speaker notes, Slidev's `[click]` markers left out. */
+export function countWords(text: string): number {
+  return text
+    .replace(/\[click(?::\d+)?\]/g, ' ')
+    .split(/\s+/)
+    .filter(word => /[\p{L}\p{N}]/u.test(word))
+    .length
+}
+
+function extractQuotes(content: string, slideAnswer: unknown): DeckQuote[] {
+  const quotes: DeckQuote[] = []
+  const withoutSourceQuotes = content.replace(/<SourceQuote\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/SourceQuote>/g, (_, attributes: string, body: string) => {
+    const parsed = parseAttributes(attributes)
+    quotes.push({
+      text: plainText(body),
+      answer: parsed[':answer'] ?? parsed.answer,
+      via: 'SourceQuote',
+    })
+    return ''
+  })
+  // a `<SourceQuote … />` without a body renders an empty quote
+  for (const [, attributes] of withoutSourceQuotes.matchAll(/<SourceQuote\b((?:[^>"']|"[^"]*"|'[^']*')*)\/>/g)) {
+    const parsed = parseAttributes(attributes!)
+    quotes.push({ text: '', answer: parsed[':answer'] ?? parsed.answer, via: 'SourceQuote' })
+  }
+  const withoutCode = withoutSourceQuotes.replace(/^```[\s\S]+?^```/gm, '')
+  for (const [, body] of withoutCode.matchAll(/<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>/g)) {
+    quotes.push({
+      text: plainText(body!),
+      answer: slideAnswer,
+      via: 'blockquote',
+    })
+  }
+  for (const [block] of withoutCode.matchAll(/^ {0,3}>.*(?:\n {0,3}>.*)*/gm)) {
+    const text = plainText(block.replace(/^ {0,3}> ?/gm, ''))
+    // a lone `>` closing a multi-line HTML tag is not a quote
+    if (text)
+      quotes.push({ text, answer: slideAnswer, via: 'blockquote' })
+  }
+  return quotes
+}
+
+function extractImages(content: string): DeckImage[] {
+  const images: DeckImage[] = []
+  for (const [, alt, src] of content.matchAll(/!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+    images.push({ src: src!, alt: alt!.trim() || undefined, decorative: false })
+  for (const [, attributeText] of content.matchAll(/<img\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
+    const attributes = parseAttributes(attributeText!)
+    const alt = attributes.alt ?? attributes[':alt']
+    images.push({
+      src: attributes.src ?? attributes[':src'] ?? '',
+      alt: alt?.trim() || undefined,
+      decorative: alt === '' && (attributes.role === 'presentation' || attributes['aria-hidden'] === 'true'),
+    })
+  }
+  return images
+}
+
+function extractComponents(content: string): ComponentUse[] {
+  return [
+    ...content.matchAll(/<([A-Z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g),
+  ]
+    .map(([, name, attributes]) => ({
+      name: name!,
+      attributes: parseAttributes(attributes!),
+    }))
+}
+
+export function parseAttributes(attributeText: string): Record<string, string> {
+  const attributes: Record<string, string> = {}
+  for (const [, name, doubleQuoted, singleQuoted] of attributeText.matchAll(/([:@#]?[\w.:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g))
+    attributes[name!] = doubleQuoted ?? singleQuoted ?? ''
+  return attributes
+}
+
+/** The string values an attribute names: `'a'` in `:ids="['a', 'b']"`, or the plain value. */
+export function attributeStrings(value: string): string[] {
+  const literals = [
+    ...value.matchAll(/'([^']*)'|"([^"]*)"|`([^`]*)`/g),
+  ].map(match => match[1] ?? match[2] ?? match[3] ?? '')
+  return literals.length > 0
+    ? literals
+    : value.split(/\s+/).filter(Boolean)
+}
+
+// --- references ---------------------------------------------------------------------------
+
+/** `http(s)://…` URLs in a line of text. */
+export function extractUrls(text: string): string[] {
+  return [
+    ...text.matchAll(/https?:\/\/[^\s"'`<>()[\]{}]+/g),
+  ].map(([url]) => url.replace(/[.,;:]+$/, ''))
+}
+
+/** Root-relative file paths (`/favicon.svg`) that Slidev would serve from `public/`. */
+export function extractPublicPaths(text: string): string[] {
+  const candidates = [
+    ...text.matchAll(/\]\(\s*<?(\/[^)\s>]+)/g),
+    ...text.matchAll(/\b(?:src|href|poster|image|background|favicon)\s*[=:]\s*["']?(\/[^"'\s>)]+)/g),
+    ...text.matchAll(/url\(\s*["']?(\/[^"')]+)/g),
+  ].map(match => match[1]!.replace(/[?#].*$/, ''))
+  return [
+    ...new Set(candidates.filter(isFilePath)),
+  ]
+}
+
+function frontmatterPublicPaths(frontmatter: Record<string, unknown>, line: number): Located[] {
+  return Object.values(frontmatter)
+    .filter((value): value is string => typeof value === 'string' && isFilePath(value))
+    .map(value => ({ value, line }))
+}
+
+/** `/x.png` yes; `//cdn…`, `/presenter` (a route) and `/@fs/…` no. */
+function isFilePath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/@') && /\.\w{1,5}$/.test(path)
+}
+
+function uniqueValues(found: readonly Located[]): Located[] {
+  return found.filter((item, index) => found.findIndex(other => other.value === item.value) === index)
+}
+
+function locate(text: string, firstLine: number, extract: (line: string) => string[]): Located[] {
+  return text.split(/\r?\n/).flatMap((line, index) => extract(line).map(value => ({ value, line: firstLine + index })))
+}
+
+/**
+ * `<!--` that no `-->` closes. Slidev's parser then reads everything up to the next `-->` as a
+ * comment, so the following slide's separator is swallowed and two slides become one: in that
+ * case the merged slide holds a second `<!--` before the first is closed.
+ */
+function findUnclosedComments(raw: string, firstLine: number): Located[] {
+  const unclosed: Located[] = []
+  let open: Located | undefined
+  let inCode = false
+  raw.split(/\r?\n/).forEach((line, index) => {
+    if (!open && /^\s*```/.test(line)) {
+      inCode = !inCode
+      return
+    }
+    if (inCode)
+      return
+    for (const [token] of line.matchAll(/<!--|-->/g)) {
+      if (token === '-->') {
+        open = undefined
+      }
+      else {
+        if (open)
+          unclosed.push(open)
+        open = {
+          value: line.trim(),
+          line: firstLine + index,
+        }
+      }
+    }
+  })
+  if (open)
+    unclosed.push(open)
+  return unclosed
+}
+
+// --- files --------------------------------------------------------------------------------
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir))
+    return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      return entry.name === 'node_modules'
+        ? []
+        : listFiles(path)
+    }
+    return entry.isFile() || statSync(path).isFile()
+      ? [path]
+      : []
+  })
+}
+
+/** Slidev's code folders plus root-level Vue files such as `slide-bottom.vue` and `global-top.vue`. */
+function listCodeFiles(dir: string): string[] {
+  const rootFiles = readdirSync(dir).filter(name => name.endsWith('.vue') || name === 'index.html').map(name => join(dir, name))
+  return [
+    ...rootFiles,
+    ...codeFolders.flatMap(folder => listFiles(join(dir, folder))),
+  ]
+    .filter(path => codeExtensions.has(extname(path)))
+}
+
+function readCodeFile(dir: string, path: string): DeckCodeFile {
+  const text = readFileSync(path, 'utf8')
+  return {
+    path: relative(dir, path).replaceAll('\\', '/'),
+    urls: locate(text, 1, extractUrls),
+    publicPaths: locate(text, 1, extractPublicPaths),
+  }
+}
+
+/** The directory of an installed package, resolved from the deck first, then from the checker. */
+function packageDir(name: string, deckDir: string): string | undefined {
+  for (const from of [
+    join(deckDir, 'package.json'),
+    import.meta.url,
+  ]) {
+    try {
+      return resolve(createRequire(from).resolve(`${name}/package.json`), '..')
+    }
+    catch {}
+  }
+  return undefined
+}
+
+function themePackage(theme: unknown): string | undefined {
+  if (typeof theme !== 'string' || theme === 'none' || theme.startsWith('.') || theme.startsWith('/'))
+    return undefined
+  return theme.startsWith('@') || theme.startsWith('slidev-theme-')
+    ? theme
+    : `@slidev/theme-${theme}`
+}
+
+function vueNames(dir: string | undefined, extensions = ['.vue']): string[] {
+  return dir
+    ? listFiles(dir).filter(path => extensions.includes(extname(path))).map(path => basename(path, extname(path)))
+    : []
+}
+
+/** Slidev's built-in layouts, the theme's, and the deck's own `layouts/`. */
+function availableLayouts(dir: string, theme: unknown): Set<string> {
+  const client = packageDir('@slidev/client', dir)
+  const themeName = themePackage(theme ?? 'default')
+  const themeDir = themeName
+    ? packageDir(themeName, dir)
+    : undefined
+  return new Set([
+    ...vueNames(client && join(client, 'layouts')),
+    ...vueNames(themeDir && join(themeDir, 'layouts')),
+    ...vueNames(join(dir, 'layouts')),
+  ])
+}
+
+/** Components a slide can use without importing: Vue's, Slidev's built-ins, the theme's, the deck's. */
+function availableComponents(dir: string, theme: unknown): Set<string> {
+  const client = packageDir('@slidev/client', dir)
+  const themeName = themePackage(theme ?? 'default')
+  const themeDir = themeName
+    ? packageDir(themeName, dir)
+    : undefined
+  return new Set([
+    ...vueBuiltinComponents,
+    ...vueNames(client && join(client, 'builtin'), ['.vue', '.ts']),
+    ...vueNames(themeDir && join(themeDir, 'components')),
+    ...vueNames(join(dir, 'components')),
+  ])
+}
+
+const checkerRoot = fileURLToPath(new URL('..', import.meta.url))
+
+function installedIconCollections(dir: string): string[] {
+  const collections = [dir, checkerRoot].flatMap((root) => {
+    const iconify = join(root, 'node_modules', '@iconify-json')
+    return existsSync(iconify)
+      ? readdirSync(iconify)
+      : []
+  })
+  return [
+    ...new Set(collections),
+  ]
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+// --- data modules -------------------------------------------------------------------------
+
+/** A problem a data validator reports: the entry's id and what is wrong. */
+export interface DataProblem {
+  entry: string
+  message: string
+}
+
+type Validator = (entries: readonly unknown[], context?: readonly string[]) => DataProblem[]
+
+/** The deck's own `data/` modules, imported from the deck directory so a broken copy is checked. */
+export interface DeckData {
+  timelineEvents?: readonly unknown[]
+  actors?: readonly unknown[]
+  validateTimeline?: Validator
+  validateActors?: Validator
+  /** a module that exists but cannot be imported, or lacks its export */
+  errors: { file: string, message: string }[]
+}
+
+const dataModules = ['data/timeline.ts', 'data/actors.ts', 'data/validate.ts']
+
+export async function loadDeckData(dir: string): Promise<DeckData> {
+  const data: DeckData = { errors: [] }
+  const exports: Record<string, unknown> = {}
+  for (const file of dataModules) {
+    const path = join(dir, file)
+    if (!existsSync(path))
+      continue
+    try {
+      Object.assign(exports, await import(/* @vite-ignore */ pathToFileURL(path).href))
+    }
+    catch (error) {
+      data.errors.push({ file, message: `cannot be loaded: ${error instanceof Error
+        ? error.message.split('\n')[0]
+        : String(error)}` })
+    }
+  }
+  if (Array.isArray(exports.timelineEvents))
+    data.timelineEvents = exports.timelineEvents
+  if (Array.isArray(exports.actors))
+    data.actors = exports.actors
+  if (isFunction(exports.validateTimeline))
+    data.validateTimeline = asValidator(exports.validateTimeline)
+  if (isFunction(exports.validateActors))
+    data.validateActors = asValidator(exports.validateActors)
+  return data
+}
+
+/** A validator from a module we only know at run time: keep what has the `{ entry, message }` shape. */
+function asValidator(validate: (...args: unknown[]) => unknown): Validator {
+  return (entries, context) => {
+    const result = validate(entries, context)
+    return Array.isArray(result)
+      ? result.filter(isRecord).map(problem => ({
+          entry: String(problem.entry),
+          message: String(problem.message),
+        }))
+      : []
+  }
+}
+
+function isFunction(value: unknown): value is (...args: unknown[]) => unknown {
+  return typeof value === 'function'
+}
