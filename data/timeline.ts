@@ -8,6 +8,13 @@ export type EventKind = 'interview' | 'background' | 'after'
 
 export const eventKinds: readonly EventKind[] = ['background', 'interview', 'after']
 
+/** How each kind is named in the legend and beside each event. */
+export const eventKindLabels: Record<EventKind, { name: string, description: string }> = {
+  background: { name: 'Background', description: 'context, before the interview' },
+  interview: { name: 'In the interview', description: 'the occasion it speaks of' },
+  after: { name: 'After the interview', description: 'later events, not Heilmann’s view' },
+}
+
 /** Where a fact comes from: the interview itself, or the vetted background table. */
 export type EventSource = 'interview' | 'background-facts'
 
