@@ -10,7 +10,7 @@ import { parseTimeString } from '@slidev/parser'
 import { parseInterview } from '../data/source'
 import { attributeStrings, countWords, loadDeck, loadDeckData } from './deck'
 import { interviewPath } from './interview-file'
-import { explainMismatch, isVerbatim } from './verbatim'
+import { explainMismatch, isVerbatim, sentencesOf } from './verbatim'
 
 export const wordsPerMinute = 130
 export const minimumNoteWords = 40
@@ -145,17 +145,29 @@ export function quoteProblem(quote: DeckQuote, slide: DeckSlide, interview: Inte
   const named = exchangeNumbered(interview, quote.answer)
 
   if (containing.length === 0) {
-    const question = interview.exchanges.find(exchange => isVerbatim(quote.text, exchange.question))
-    if (question)
-      return onSlide(slide, 'quote-source', `${quoted} is from the interviewer's question ${question.number}, not Heilmann's words: a quote attributed to him must come from his answers`)
-    const framing = [
+    // the whole quote, or one of its sentences, may be someone else's words
+    const inAnswers = (text: string) => interview.exchanges.some(exchange => isVerbatim(text, answerText(exchange)))
+    const spans = [
+      quote.text,
+      ...sentencesOf(quote.text).filter(sentence => !inAnswers(sentence)),
+    ]
+    const spanFrom = (texts: readonly string[]) => spans.find(span => texts.some(text => isVerbatim(span, text)))
+    const isOrContains = (span: string) => span === quote.text
+      ? 'is'
+      : 'contains'
+    for (const exchange of interview.exchanges) {
+      const span = spanFrom([exchange.question])
+      if (span)
+        return onSlide(slide, 'quote-source', `${quoted} ${isOrContains(span)} the interviewer's question ${exchange.number}, not Heilmann's words: a quote attributed to him must come from his answers`)
+    }
+    const framingSpan = spanFrom([
       interview.headline,
       interview.framing,
       interview.introduction,
       interview.permission,
-    ]
-    if (framing.some(text => isVerbatim(quote.text, text)))
-      return onSlide(slide, 'quote-source', `${quoted} is the press release's own framing, not Heilmann's words: a quote attributed to him must come from his answers`)
+    ])
+    if (framingSpan)
+      return onSlide(slide, 'quote-source', `${quoted} ${isOrContains(framingSpan)} the press release's own framing, not Heilmann's words: a quote attributed to him must come from his answers`)
 
     const mismatches = (named
       ? [named]
@@ -197,7 +209,8 @@ export const quoteLayoutWithoutAnswer: Rule = ({ deck, interview }) => deck.slid
   .map(slide => onSlide(slide, 'quote-answer', `"layout: quote" needs the answer the quote is from: add "answer: N" (${answerRange(interview)}) to the frontmatter`))
 
 export const quoteWithoutAttribution: Rule = ({ deck }) => deck.slides.flatMap(slide => slide.quotes
-  .filter(quote => quote.via === 'blockquote' && slide.layout !== 'quote')
+  // on an unknown layout the layout problem is the one to fix
+  .filter(quote => quote.via === 'blockquote' && slide.layout !== 'quote' && deck.layouts.has(slide.layout))
   .map(quote => onSlide(slide, 'quote-cite', `"${excerpt(quote.text)}" is a blockquote outside "layout: quote", so it shows no attribution: use "layout: quote" or <SourceQuote :answer="N">`)))
 
 // --- questions ----------------------------------------------------------------------------
@@ -313,10 +326,10 @@ function namedIds(component: ComponentUse, names: readonly string[]): string[] {
 
 const slidesUsing = (deck: Deck, name: string) => deck.slides.filter(slide => slide.components.some(component => component.name === name))
 
-function slideList(slides: readonly DeckSlide[]) {
+function slideList(slides: readonly DeckSlide[], component: string) {
   return slides.length === 0
     ? ''
-    : ` (shown on slide${slides.length > 1
+    : ` (used by <${component}> on slide${slides.length > 1
       ? 's'
       : ''} ${slides.map(slide => slide.number).join(', ')})`
 }
@@ -372,7 +385,7 @@ export const invalidTimeline: Rule = ({ deck, data }) => {
   if (!data.timelineEvents || !data.validateTimeline)
     return []
   const knownActorIds = data.actors?.map(idOf).filter(id => id !== undefined)
-  const shownOn = slideList(slidesUsing(deck, 'Timeline'))
+  const shownOn = slideList(slidesUsing(deck, 'Timeline'), 'Timeline')
   return data.validateTimeline(data.timelineEvents, knownActorIds).map(problem => ({
     file: 'data/timeline.ts',
     rule: classifyTimelineProblem(problem.message),
@@ -383,7 +396,7 @@ export const invalidTimeline: Rule = ({ deck, data }) => {
 export const invalidActors: Rule = ({ deck, data, interview }) => {
   if (!data.actors || !data.validateActors)
     return []
-  const shownOn = slideList(slidesUsing(deck, 'ActorCallout'))
+  const shownOn = slideList(slidesUsing(deck, 'ActorCallout'), 'ActorCallout')
   return data.validateActors(data.actors, interview.exchanges.map(answerText)).map(problem => ({
     file: 'data/actors.ts',
     rule: /verbatim/i.test(problem.message)
@@ -412,7 +425,7 @@ export const unusableDataModule: Rule = ({ deck, data }) => {
   for (const need of needs) {
     const users = slidesUsing(deck, need.component)
     if (users.length > 0 && !need.present && !data.errors.some(error => error.file === need.file))
-      problems.push({ file: need.file, rule: 'data-module', message: `<${need.component}> is used${slideList(users)}, but the deck's data modules do not export ${need.exports}` })
+      problems.push({ file: need.file, rule: 'data-module', message: `<${need.component}> is used on slide ${users.map(slide => slide.number).join(', ')}, but the deck's data modules do not export ${need.exports}` })
   }
   return problems
 }
