@@ -1,0 +1,165 @@
+import type { Buffer } from 'node:buffer'
+import type { LeakedNote } from './notes'
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { findNotePhrases, notePhrases, projectRoot, readDeck, slidesPath } from './notes'
+
+const slidevBin = createRequire(import.meta.url).resolve('@slidev/cli/bin/slidev.mjs')
+
+export interface DeckBuildOptions {
+  /** output folder, absolute or relative to the project */
+  outDir: string
+  /** URL path the site is served from, e.g. `/briefing/` */
+  base?: string
+  /** the deck's Markdown entry */
+  entry?: string
+  withoutNotes?: boolean
+  /** more `slidev build` options, e.g. `['--download', '--executable-path', path]` */
+  extraArgs?: string[]
+  /** print Slidev's output as it runs; otherwise it is shown only if the build fails */
+  verbose?: boolean
+}
+
+export interface PublicBuildOptions extends Omit<DeckBuildOptions, 'withoutNotes' | 'extraArgs'> {
+  /** the exported PDF to offer for download; defaults to `exports/<exportFilename>.pdf` */
+  pdf?: string
+}
+
+export interface PublicBuildResult {
+  outDir: string
+  /** URL of the PDF download, if the export existed */
+  pdfUrl?: string
+  /** how many notes were checked for in the output */
+  notesChecked: number
+}
+
+export class NotesLeakedError extends Error {
+  override name = 'NotesLeakedError'
+  constructor(readonly leaks: LeakedNote[]) {
+    super(`Speaker notes found in the public build:\n${leaks.map(leak => `  slide ${leak.slide}: "${leak.phrase}" in ${leak.file}`).join('\n')}`)
+  }
+}
+
+export class PresenterRouteError extends Error {
+  override name = 'PresenterRouteError'
+}
+
+/** `/briefing` and `briefing/` both mean `/briefing/`. */
+export function normalizeBase(base = '/'): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '')
+  return trimmed
+    ? `/${trimmed}/`
+    : '/'
+}
+
+/** Runs `slidev build` in its own process (Slidev keeps per-process state, so one build per process). */
+export async function buildDeck(options: DeckBuildOptions): Promise<string> {
+  const outDir = resolve(projectRoot, options.outDir)
+  const args = [
+    slidevBin,
+    'build',
+    options.entry ?? slidesPath,
+    '--out',
+    outDir,
+    '--base',
+    normalizeBase(options.base),
+  ]
+  if (options.withoutNotes)
+    args.push('--without-notes')
+  args.push(...options.extraArgs ?? [])
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    stdio: options.verbose ? 'inherit' : 'pipe',
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on('error', fail)
+    child.on('close', done)
+  })
+  if (code !== 0)
+    throw new Error(`slidev build exited with ${code}\n${output.join('')}`)
+  return outDir
+}
+
+/**
+ * Slidev drops the presenter, overview and notes routes from a build when the headmatter says
+ * `presenter: dev`, and shows a PDF button when `download` is a URL. The deck's own headmatter must
+ * keep the presenter for the private build, so the public build reads a copy of the deck with
+ * those two keys changed. The copy sits next to slides.md (Slidev takes components, layouts, styles
+ * and public/ from the entry's folder) under a `.local` name that git and ESLint ignore.
+ */
+function writePublicEntry(pdfUrl: string | undefined): string {
+  const source = readFileSync(slidesPath, 'utf8')
+  const deck = readDeck()
+  const headmatter = deck.slides[0]
+  if (!headmatter?.frontmatterDoc || headmatter.frontmatterRaw === undefined)
+    throw new Error(`${slidesPath} has no headmatter`)
+  headmatter.frontmatterDoc.set('presenter', 'dev')
+  if (pdfUrl)
+    headmatter.frontmatterDoc.set('download', pdfUrl)
+  const publicSource = source.replace(headmatter.frontmatterRaw, headmatter.frontmatterDoc.toString())
+  const entry = join(projectRoot, `.slides-public-${process.pid}.local`)
+  writeFileSync(entry, publicSource)
+  return entry
+}
+
+function exportFilename(): string {
+  const name: unknown = readDeck().slides[0]?.frontmatter.exportFilename
+  return typeof name === 'string' && name
+    ? name
+    : 'slidev-exported'
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(name => join(dir, name))
+}
+
+/** The route table is in the main bundle; without the presenter feature its path is gone. */
+function assertNoPresenterRoute(outDir: string): void {
+  const withRoute = filesUnder(outDir)
+    .filter(path => path.endsWith('.js') && readFileSync(path, 'utf8').includes('/presenter/:no'))
+  if (withRoute.length)
+    throw new PresenterRouteError(`The public build still has the /presenter route: ${withRoute.join(', ')}`)
+}
+
+/**
+ * A site safe to publish: Slidev's `--without-notes`, no presenter route, the PDF export offered for
+ * download if it exists; then every note is searched for in every output file, and any hit fails it.
+ */
+export async function buildPublic(options: PublicBuildOptions): Promise<PublicBuildResult> {
+  const base = normalizeBase(options.base)
+  const pdfName = `${exportFilename()}.pdf`
+  const pdfSource = options.pdf ?? join(projectRoot, 'exports', pdfName)
+  const pdfUrl = existsSync(pdfSource)
+    ? `${base}${pdfName}`
+    : undefined
+
+  const entry = writePublicEntry(pdfUrl)
+  let outDir: string
+  try {
+    outDir = await buildDeck({
+      ...options,
+      base,
+      entry,
+      withoutNotes: true,
+    })
+  }
+  finally {
+    rmSync(entry, { force: true })
+  }
+
+  if (pdfUrl)
+    copyFileSync(pdfSource, join(outDir, pdfName))
+
+  const phrases = notePhrases()
+  const leaks = findNotePhrases(outDir, phrases)
+  if (leaks.length)
+    throw new NotesLeakedError(leaks)
+  assertNoPresenterRoute(outDir)
+  return { outDir, pdfUrl, notesChecked: phrases.length }
+}
