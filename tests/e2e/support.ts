@@ -21,3 +21,14 @@ export async function waitForSlide(page: Page, number?: number): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'))
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
 }
+
+/** Records console errors and uncaught exceptions, as text. */
+export function recordConsoleErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error')
+      errors.push(`${page.url()}: ${message.text()}`)
+  })
+  page.on('pageerror', error => errors.push(`${page.url()}: ${error.message}`))
+  return errors
+}

@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test'
+import type { BuiltSite } from './sites'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { findNotePhrases, notePhrases, readDeck } from '../../lib/notes'
+import { expect, stubPdf, test } from './sites'
+import { recordConsoleErrors, recordForeignRequests, waitForSlide } from './support'
+
+const deck = readDeck()
+const slideCount = deck.slides.length
+const phrases = notePhrases(deck)
+const exportFilename = String(deck.slides[0]?.frontmatter.exportFilename)
+
+/** Visits every slide by URL, as a reader following a link would. */
+async function visitEverySlide(page: Page, site: BuiltSite): Promise<{ errors: string[], foreign: string[] }> {
+  const errors = recordConsoleErrors(page)
+  const foreign = recordForeignRequests(page, site.url)
+  for (let slide = 1; slide <= slideCount; slide++) {
+    await page.goto(`${site.url}${slide}`)
+    await waitForSlide(page, slide)
+    await expect(page.locator(`.slidev-page-${slide} .slidev-layout`)).toBeVisible()
+  }
+  return { errors, foreign }
+}
+
+test('every slide with notes has a phrase to search for', () => {
+  const withNotes = deck.slides.filter(slide => slide.note?.trim()).length
+  expect(withNotes).toBeGreaterThan(20)
+  expect(phrases).toHaveLength(withNotes)
+})
+
+test.describe('npm run build:public', () => {
+  test('no file of the output contains text from any note', ({ publicSite }) => {
+    expect(findNotePhrases(publicSite.dir, phrases)).toEqual([])
+  })
+
+  test('/presenter, /notes and /overview do not exist and show no notes', async ({ page, publicSite }) => {
+    for (const path of [
+      'presenter',
+      'presenter/2',
+      'notes',
+      'overview',
+    ]) {
+      await page.goto(`${publicSite.url}${path}`)
+      await page.locator('#app > *').first().waitFor()
+      await expect(page.locator('.slidev-presenter')).toHaveCount(0)
+      await expect(page.locator('.slidev-note')).toHaveCount(0)
+      const text = await page.locator('body').textContent() ?? ''
+      for (const { phrase } of phrases)
+        expect(text).not.toContain(phrase)
+    }
+  })
+
+  test('offers the exported PDF for download', async ({ page, publicSite }) => {
+    expect(readFileSync(join(publicSite.dir, `${exportFilename}.pdf`), 'utf8')).toBe(stubPdf)
+    const response = await page.request.get(`${publicSite.url}${exportFilename}.pdf`)
+    expect(response.status()).toBe(200)
+    await page.goto(`${publicSite.url}1`)
+    await waitForSlide(page, 1)
+    await expect(page.getByTitle('Download as PDF')).toHaveCount(1)
+  })
+
+  test('serves every slide from /briefing/ without console errors or requests to another host', async ({ page, publicSite }) => {
+    test.setTimeout(120_000)
+    const { errors, foreign } = await visitEverySlide(page, publicSite)
+    expect(errors).toEqual([])
+    expect(foreign).toEqual([])
+  })
+})
+
+test.describe('npm run build', () => {
+  test('keeps every note', ({ privateSite }) => {
+    const found = new Set(findNotePhrases(privateSite.dir, phrases).map(leak => leak.slide))
+    expect(phrases.filter(note => !found.has(note.slide))).toEqual([])
+    expect(existsSync(join(privateSite.dir, '_redirects'))).toBe(true)
+  })
+
+  test('/presenter shows the notes', async ({ page, privateSite }) => {
+    await page.goto(`${privateSite.url}presenter/1`)
+    await expect(page.locator('.slidev-presenter .slidev-note')).toContainText(phrases[0]!.phrase)
+  })
+
+  test('serves every slide from /briefing/ without console errors or requests to another host', async ({ page, privateSite }) => {
+    test.setTimeout(120_000)
+    const { errors, foreign } = await visitEverySlide(page, privateSite)
+    expect(errors).toEqual([])
+    expect(foreign).toEqual([])
+  })
+})
