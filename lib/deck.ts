@@ -152,9 +152,7 @@ function readSlide(dir: string, slide: SlideInfo): DeckSlide {
     : {}
   const source = slide.source
   const firstLine = source.start + 1
-  const frontmatterErrors = (source.frontmatterDoc?.errors ?? []).map(error => error.message.split('\n')[0]!)
-  if (source.frontmatterDoc?.contents && !isRecord(source.frontmatterDoc.toJSON()))
-    frontmatterErrors.push('the frontmatter is not a list of `key: value` pairs')
+  const frontmatterErrors = describeFrontmatterErrors(source, relative(dir, source.filepath).replaceAll('\\', '/'))
   const layout = typeof frontmatter.layout === 'string'
     ? frontmatter.layout
     : slide.index === 0
@@ -182,6 +180,31 @@ function readSlide(dir: string, slide: SlideInfo): DeckSlide {
     file: relative(dir, source.filepath).replaceAll('\\', '/'),
     line: firstLine,
   }
+}
+
+/**
+ * One line for a broken frontmatter block: YAML's first error at its line in the file. One
+ * mistake (often a missing closing `---`, so the slide's markdown is read as YAML) makes many.
+ */
+function describeFrontmatterErrors(source: SlideInfo['source'], file: string): string[] {
+  const doc = source.frontmatterDoc
+  if (!doc)
+    return []
+  const [first, ...more] = doc.errors
+  if (first) {
+    // the YAML starts on the line after the slide's opening `---`
+    const line = source.start + 1 + (first.linePos?.[0].line ?? 1)
+    const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    const looksLikeMarkdown = /^\s*(?:[#><]|!\[)/m.test(source.frontmatterRaw ?? '')
+    return [`${reason} (line ${line} of ${file})${more.length > 0
+      ? `, and ${more.length} more YAML error${more.length > 1
+        ? 's'
+        : ''}`
+      : ''}${looksLikeMarkdown ? '; the block holds markdown: is its closing "---" missing?' : ''}`]
+  }
+  return doc.contents && !isRecord(doc.toJSON())
+    ? ['the frontmatter is not a list of `key: value` pairs']
+    : []
 }
 
 // --- text ---------------------------------------------------------------------------------

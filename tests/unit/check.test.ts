@@ -104,7 +104,10 @@ async function problemsIn(dir: string): Promise<Problem[]> {
   return (await checkDeck(dir)).problems
 }
 
-describe('the real deck', () => {
+// each case reads a whole deck; three start the CLI in a child process
+const timeout = 30_000
+
+describe('the real deck', { timeout }, () => {
   it('passes every rule', async () => {
     const { problems } = await checkDeck(projectRoot)
     expect(problems.map(formatProblem)).toEqual([])
@@ -124,7 +127,7 @@ describe('the real deck', () => {
   })
 })
 
-describe('a broken copy of the deck', () => {
+describe('a broken copy of the deck', { timeout }, () => {
   it('a changed word in a quote: names the word, the source\'s word and the closest sentence', async () => {
     const original = quoteLine.split(' ').slice(4).find(word => /^[a-z]+$/i.test(word))!
     const dir = brokenCopy(dir => editSlide(dir, quoteSlide, text => text.replace(quoteLine, quoteLine.replace(` ${original} `, ' changed '))))
@@ -294,6 +297,16 @@ describe('a broken copy of the deck', () => {
       ...placeOf(quoteSlide),
       rule: 'frontmatter',
       message: expect.stringMatching(/^malformed frontmatter block: /),
+    }))
+  })
+
+  it('a frontmatter block without its closing ---', async () => {
+    const dir = brokenCopy(dir => editSlide(dir, quoteSlide, text => text.replace(/^---\n\n/m, '\n')))
+    const problems = await problemsIn(dir)
+    expect(problems).toContainEqual(expect.objectContaining({
+      slide: quoteSlide.number,
+      rule: 'frontmatter',
+      message: expect.stringMatching(/the block holds markdown: is its closing "---" missing\?$/),
     }))
   })
 
