@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite'
+import { firstSlidePreload, leanSlidevBuild } from './lib/lean-build.ts'
+
+export default defineConfig({
+  plugins: [
+    leanSlidevBuild(),
+    // the cover: kicker and source line in Inter 400/600, title in Source Serif 4 600
+    firstSlidePreload({
+      fonts: ['inter-latin-400-normal.woff2', 'inter-latin-600-normal.woff2', 'source-serif-4-latin-600-normal.woff2'],
+    }),
+  ],
+})
