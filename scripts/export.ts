@@ -1,0 +1,47 @@
+import process from 'node:process'
+import { parseArgs } from 'node:util'
+import { exportBriefing, formatProgress, formatSummary } from '../lib/export'
+
+const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR]
+Writes the slides PDF and an A4 handout into DIR (default exports/), named from the deck's exportFilename.
+The browser comes from BRIEFING_CHROMIUM, a system Chromium/Chrome, or Playwright's download.`
+
+try {
+  const { values } = parseArgs({
+    options: {
+      dark: { type: 'boolean', default: false },
+      handout: { type: 'string', default: 'speaker' },
+      out: { type: 'string', default: 'exports' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(usage)
+    process.exit(0)
+  }
+  if (values.handout !== 'speaker' && values.handout !== 'audience')
+    throw new Error(`--handout must be "speaker" or "audience", not "${values.handout}"`)
+
+  const interactive = process.stdout.isTTY
+  const written = await exportBriefing({
+    dark: values.dark,
+    handout: values.handout,
+    outDir: values.out,
+    onProgress(document, rendered, total) {
+      const line = formatProgress(document, rendered, total)
+      if (interactive) {
+        process.stdout.write(`\r${line}${rendered === total
+          ? '\n'
+          : ''}`)
+      }
+      else {
+        console.log(line)
+      }
+    },
+  })
+  console.log(formatSummary(written))
+}
+catch (error) {
+  console.error(`export failed: ${(error as Error).message}`)
+  process.exit(1)
+}
