@@ -10,8 +10,8 @@ export const eventKinds: readonly EventKind[] = ['background', 'interview', 'aft
 
 /** How each kind is named in the legend and beside each event. */
 export const eventKindLabels: Record<EventKind, { name: string, description: string }> = {
-  background: { name: 'Background', description: 'context, before the interview' },
-  interview: { name: 'In the interview', description: 'the occasion it speaks of' },
+  background: { name: 'Background', description: 'before the interview' },
+  interview: { name: 'In the interview', description: 'the occasion it names' },
   after: { name: 'After the interview', description: 'later events, not Heilmann’s view' },
 }
 

@@ -203,8 +203,8 @@ describe('<Timeline>', () => {
     expect(items[0]!.text()).toContain('(Background)')
     expect(wrapper.find('ol').attributes('aria-label')).toBe('Timeline: background and in the interview')
     expect(wrapper.findAll('.timeline-legend-entry').map(entry => entry.text())).toEqual([
-      'Background: context, before the interview',
-      'In the interview: the occasion it speaks of',
+      'Background: before the interview',
+      'In the interview: the occasion it names',
     ])
   })
 
@@ -243,6 +243,18 @@ describe('<Timeline>', () => {
     expect(items.map(item => item.attributes('data-event-id'))).toEqual(['xi-general-secretary', 'congress-19-opens', 'xi-third-term'])
     expect(items.map(item => item.classes().includes('timeline-above'))).toEqual([true, false, true])
     expect(items.map(item => (item.element as HTMLElement).style.gridColumn)).toEqual(['1 / span 2', '2 / span 2', '3 / span 2'])
+  })
+
+  it('sets its type smaller from nine events on, so ten still fit one slide', () => {
+    const denseWith = (ids: string[]) => {
+      const wrapper = mount(Timeline, {
+        props: { ids },
+      })
+      return wrapper.find('figure').classes().includes('timeline-dense')
+    }
+    const ids = timelineEvents.map(e => e.id)
+    expect(denseWith(ids.slice(0, 8))).toBe(false)
+    expect(denseWith(ids.slice(0, 10))).toBe(true)
   })
 
   it('labels the "after" slide as later events, not the interview', () => {
