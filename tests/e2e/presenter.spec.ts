@@ -182,6 +182,31 @@ test.describe('presenter mode on the dev server', () => {
   })
 })
 
+test('in the presenter, the timeline reveals its events one by one, in order, and the preview shows the next one', async ({ page }) => {
+  const timelineSlide = deck.slides.findIndex(slide => /<Timeline\b(?![^>]*:stepped="false")/.test(slide.content)) + 1
+  expect(timelineSlide).toBeGreaterThan(0)
+  await openPresenter(page, `/presenter/${timelineSlide}`)
+  const events = mainSlide(page).locator(`.slidev-page-${timelineSlide} .timeline-event`)
+  const shown = mainSlide(page).locator(`.slidev-page-${timelineSlide} .timeline-event:not(.slidev-vclick-hidden)`)
+  const previewShown = nextPreview(page).locator(`.slidev-page-${timelineSlide} .timeline-event:not(.slidev-vclick-hidden)`)
+  const total = await events.count()
+  expect(total).toBeGreaterThanOrEqual(3)
+  // dates may be a year only, so compare years: the data's own validation orders within a year
+  const years = await events.evaluateAll(items => items.map(item => item.querySelector('time')?.getAttribute('datetime')?.slice(0, 4) ?? ''))
+  expect(years).toEqual([...years].sort())
+
+  await expect(shown).toHaveCount(0)
+  for (let click = 1; click <= total; click++) {
+    await expect(previewShown).toHaveCount(click)
+    await page.keyboard.press('ArrowRight')
+    await expectPosition(page, { slide: timelineSlide, clicks: click })
+    await expect(shown).toHaveCount(click)
+    await expect(shown.last()).toHaveAttribute('data-event-id', (await events.nth(click - 1).getAttribute('data-event-id'))!)
+  }
+  await page.keyboard.press('ArrowRight')
+  await expectPosition(page, { slide: timelineSlide + 1, clicks: 0 })
+})
+
 /** Opens a presenter and an audience window in one browser context, as on a presenter's laptop. */
 async function expectWindowsInSync(page: Page, presenterUrl: string, audienceUrl: string): Promise<void> {
   await openPresenter(page, presenterUrl)
