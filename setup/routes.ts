@@ -1,9 +1,9 @@
 import { defineRoutesSetup } from '@slidev/types'
 
-// Slidev's own define: true in export mode (and builds with `download`), where /print exists too.
-declare const __SLIDEV_FEATURE_PRINT__: boolean
-
-/** Print-only pages that `npm run export` turns into PDFs (lib/export.ts); absent from plain dev and builds. */
+/**
+ * Print-only pages that `npm run export` turns into PDFs (lib/export.ts). Like Slidev's own /print
+ * they exist only where `__SLIDEV_FEATURE_PRINT__` is on: export mode, or a build with `download`.
+ */
 export const printRoutes = {
   slides: '/briefing-print/slides',
   handout: '/briefing-print/handout',
