@@ -1,6 +1,6 @@
-import type { ResolvedSlidevOptions, SlideInfo } from '@slidev/types'
+import type { SlideInfo } from '@slidev/types'
 import type { Page } from 'playwright-chromium'
-import type { ViteDevServer } from 'vite'
+import type { SlidevServer } from './export-server'
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
@@ -9,6 +9,7 @@ import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { printRoutes } from '../setup/routes'
 import { browserLaunchOptions } from './browser'
+import { startSlidevServer } from './export-server'
 import { a4, checkPdf, finishPdf, namedDestinations, sourceDate } from './pdf'
 
 export type HandoutLayout = 'speaker' | 'audience'
@@ -29,6 +30,8 @@ export interface ExportOptions {
   /** how long one PDF's slides may take to render */
   renderTimeout?: number
   onProgress?: (document: ExportedDocument, rendered: number, total: number) => void
+  /** called as each step ends, with the milliseconds since the export began (for `--timings`) */
+  onStep?: (step: string, elapsed: number) => void
 }
 
 export interface WrittenPdf {
@@ -96,33 +99,38 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
     env = process.env,
     renderTimeout = 90_000,
     onProgress = () => {},
+    onStep = () => {},
   } = options
+  const started = performance.now()
+  const step = (name: string) => onStep(name, performance.now() - started)
   const launchOptions = browserLaunchOptions(env)
   const date = sourceDate(env)
   const browserStarting = chromium.launch(launchOptions)
   // a launch failure is reported where the browser is awaited, not as an unhandled rejection
   browserStarting.catch(() => {})
 
-  let server: ViteDevServer | undefined
+  let server: SlidevServer | undefined
   try {
-    // imported here, not at the top, so that loading Slidev (Vite, Shiki, UnoCSS) overlaps Chromium's start
-    const { createServer, resolveOptions } = await import('@slidev/cli')
-    const slidev = await resolveOptions({
+    server = await startSlidevServer({
+      root,
       entry: resolve(root, entry),
-    }, 'export').catch((error: Error) => {
-      throw new ExportError(`could not read the deck ${entry}: ${firstLine(error.message)}`)
+      port,
+      cacheDir: resolve(root, 'node_modules/.vite-briefing-export'),
+    }).catch((error: Error) => {
+      throw new ExportError(`could not start Slidev's server for ${entry}: ${error.message}`)
     })
-    const slides = slidev.data.slides
+    step('Slidev server listening, deck parsed')
+    const { origin, deck } = server
+    const slides = deck.slides
     const outline = slideOutline(slides)
-    const metadata = deckMetadata(slidev.data.headmatter, date)
-    const exportFilename = String(slidev.data.config.exportFilename || basename(entry, '.md'))
+    const metadata = deckMetadata(deck.headmatter, date)
+    const exportFilename = String(deck.exportFilename || basename(entry, '.md'))
     const paths = exportPaths(resolve(root, outDir), exportFilename, { dark, handout })
 
-    server = await startServer(createServer, slidev, port)
-    const origin = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`
     const browser = await browserStarting.catch((error: Error) => {
       throw new ExportError(`could not start Chromium (${launchOptions.executablePath}): ${firstLine(error.message)}`)
     })
+    step('Chromium started')
     const page = await browser.newPage({
       viewport: { width: 1280, height: 720 },
     })
@@ -139,12 +147,16 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
       colorScheme: dark ? 'dark' : 'light',
     })
     await page.goto(`${origin}${printRoutes.slides}?print=true`, { waitUntil: 'domcontentloaded' })
+    step('app loaded')
     await rendered('slides')
+    step('slides rendered')
     const slidesPdf = await finishPdf(await printPdf(page), metadata, outline.map((item, pageIndex) => ({ ...item, pageIndex })))
+    step('slides PDF printed')
 
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
     await navigateInApp(page, `${printRoutes.handout}?print=true&layout=${handout}`, '.handout')
     await rendered('handout')
+    step('handout rendered')
     const handoutPrint = await printPdf(page)
     const handoutPdf = await finishPdf(
       handoutPrint,
@@ -152,6 +164,7 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
       await handoutOutline(handoutPrint, outline),
     )
 
+    step('handout PDF printed')
     return await writeTogether([
       {
         document: 'slides',
@@ -176,35 +189,6 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
   finally {
     await browserStarting.then(browser => browser.close(), () => {})
     await server?.close()
-  }
-}
-
-async function startServer(createServer: typeof import('@slidev/cli').createServer, slidev: ResolvedSlidevOptions, port: number): Promise<ViteDevServer> {
-  try {
-    const server = await createServer(slidev, {
-      // its own dependency cache: export mode's plugins differ from `slidev` dev's, and sharing
-      // node_modules/.vite would make each re-optimise the other's dependencies
-      cacheDir: resolve(slidev.userRoot, 'node_modules/.vite-briefing-export'),
-      server: {
-        host: '127.0.0.1',
-        port,
-        strictPort: false,
-        watch: null,
-        // transform the client while Chromium starts
-        warmup: {
-          clientFiles: [
-            join(slidev.clientRoot, 'main.ts'),
-          ],
-        },
-      },
-      logLevel: 'error',
-      clearScreen: false,
-    })
-    await server.listen()
-    return server
-  }
-  catch (error) {
-    throw new ExportError(`could not start Slidev's server: ${firstLine((error as Error).message)}`)
   }
 }
 
@@ -269,8 +253,10 @@ async function waitForSlides(
           : false
       },
       [renderedSlide, rendered] as const,
+      // a light poll: a :has() query on every animation frame would compete with the page's own work
       {
         timeout: Math.max(1, deadline - Date.now()),
+        polling: 100,
       },
     ).catch(() => {
       const errors = pageErrors.length > 0

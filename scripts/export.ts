@@ -2,7 +2,7 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { exportBriefing, formatProgress, formatSummary } from '../lib/export'
 
-const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR]
+const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR] [--timings]
 Writes the slides PDF and an A4 handout into DIR (default exports/), named from the deck's exportFilename.
 The browser comes from BRIEFING_CHROMIUM, a system Chromium/Chrome, or Playwright's download.`
 
@@ -12,6 +12,7 @@ try {
       dark: { type: 'boolean', default: false },
       handout: { type: 'string', default: 'speaker' },
       out: { type: 'string', default: 'exports' },
+      timings: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -27,6 +28,9 @@ try {
     dark: values.dark,
     handout: values.handout,
     outDir: values.out,
+    onStep: values.timings
+      ? (step, elapsed) => console.log(`${(elapsed / 1000).toFixed(1).padStart(6)} s  ${step}`)
+      : undefined,
     onProgress(document, rendered, total) {
       const line = formatProgress(document, rendered, total)
       if (interactive) {
