@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -32,6 +32,13 @@ describe('the Slidev internals the export relies on', () => {
 
   it('shows a loading placeholder until a slide has loaded, which the export waits out', () => {
     expect(source('internals/SlideLoading.vue')).toContain('slidev-slide-loading')
+  })
+
+  it('serves each slide as the virtual module /@slidev/slides/<no>/md, which lib/export-server.ts warms up', () => {
+    const dist = join(dirname(require.resolve('@slidev/cli/package.json')), 'dist')
+    const chunks = readdirSync(dist).filter(name => name.endsWith('.mjs')).map(name => readFileSync(join(dist, name), 'utf8'))
+    expect(chunks.some(chunk => chunk.includes('const VIRTUAL_SLIDE_PREFIX = "/@slidev/slides/"'))).toBe(true)
+    expect(chunks.some(chunk => chunk.includes(['await import(\'$', '{VIRTUAL_SLIDE_PREFIX}$', '{no}/md\')'].join('')))).toBe(true)
   })
 
   it('adds routes from setup/routes.ts and knows print mode from the ?print query', () => {
