@@ -1,0 +1,272 @@
+import type { ChildProcess } from 'node:child_process'
+import type { OutlineNode } from '../../lib/pdf'
+import { Buffer } from 'node:buffer'
+import { execFileSync, spawn } from 'node:child_process'
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { expect, test } from '@playwright/test'
+import { load } from '@slidev/parser/fs'
+import { exportPaths, slidePageSize } from '../../lib/export'
+import { loadInterview } from '../../lib/interview-file'
+import { a4, flattenOutline, pdfPageTexts, readPdf } from '../../lib/pdf'
+import { normalise } from '../../lib/verbatim'
+
+// Each export is a child process, as `npm run export` runs it; the first one's PDFs serve every
+// content test, a second one checks reproducibility, a third the audience layout.
+
+const root = resolve(import.meta.dirname, '../..')
+// Not under test-results/, which every Playwright run (anyone's) empties when it starts. Named
+// after the runner (the worker's parent), so a worker restarted after a failure reuses the export.
+const outputsPrefix = 'briefing-export-test-'
+const outputs = join(tmpdir(), `${outputsPrefix}${process.ppid}`)
+const epoch = '1508284800'
+const exportTimeout = 240_000
+
+const deck = await load({
+  userRoot: root,
+  roots: [root],
+}, join(root, 'slides.md'))
+const slides = deck.slides
+const headmatter = deck.headmatter as Record<string, any>
+const interview = loadInterview()
+
+interface Run { code: number | null, stdout: string, stderr: string }
+
+function startExport(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/export.ts', ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SOURCE_DATE_EPOCH: epoch,
+      ...env,
+    },
+    // its own process group, so a test can kill it with Slidev's server and Chromium
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+function finished(child: ChildProcess): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk) => {
+    stdout += chunk
+  })
+  child.stderr!.on('data', (chunk) => {
+    stderr += chunk
+  })
+  return new Promise(resolve => child.on('close', code => resolve({ code, stdout, stderr })))
+}
+
+async function runExport(out: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const run = await finished(startExport([`--out=${out}`, ...args], env))
+  expect(run.code, `export failed:\n${run.stdout}\n${run.stderr}`).toBe(0)
+  return run
+}
+
+const firstDir = join(outputs, 'first')
+const firstPaths = exportPaths(firstDir, headmatter.exportFilename)
+let firstRun: Run
+
+/**
+ * pdf.js text, with quotes and whitespace normalised as the verbatim check does. The fonts map
+ * their apostrophe glyph to U+02BC as well as U+2019 (Skia's ToUnicode picks the former), and a
+ * line that ends after a hyphen gets a space from pdf.js.
+ */
+async function pageTexts(path: string): Promise<string[]> {
+  return (await pdfPageTexts(await readFile(path)))
+    .map(text => normalise(text.replaceAll('\u02BC', '\u2019')).replace(/(?<=\w-) \b/g, ''))
+}
+
+function expectA4([width, height]: [number, number]): void {
+  expect(width).toBeCloseTo(a4[0], 2)
+  expect(height).toBeCloseTo(a4[1], 2)
+}
+
+function noteText(note = ''): string {
+  return normalise(note.replace(/\[click(?::\d+)?\]/gi, ' ').replace(/[*_`]/g, ''))
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(exportTimeout)
+  for (const name of await readdir(tmpdir())) {
+    if (name.startsWith(outputsPrefix) && join(tmpdir(), name) !== outputs)
+      await rm(join(tmpdir(), name), { recursive: true, force: true })
+  }
+  const log = join(outputs, 'first.json')
+  firstRun = await readFile(log, 'utf8').then(JSON.parse, async () => {
+    const run = await runExport(firstDir)
+    await writeFile(log, JSON.stringify(run))
+    return run
+  })
+})
+
+test('the export reports progress per slide and ends with the paths, page counts and sizes', () => {
+  expect(firstRun.stdout).toContain(`slides PDF   slide 1 of ${slides.length}`)
+  expect(firstRun.stdout).toContain(`handout PDF  slide ${slides.length} of ${slides.length}`)
+  expect(firstRun.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pdf\\s+${slides.length} pages\\s+\\d+ KiB`))
+  expect(firstRun.stdout).toMatch(new RegExp(`${headmatter.exportFilename}-handout\\.pdf\\s+\\d+ pages\\s+\\d+ KiB`))
+})
+
+test.describe('slides PDF', () => {
+  test('one exactly 16:9 page per slide', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.slides))
+    expect(pdf.pageCount).toBe(slides.length)
+    for (const [width, height] of pdf.pageSizes) {
+      expect([width, height]).toEqual(slidePageSize)
+      expect(width / height).toBe(16 / 9)
+    }
+  })
+
+  test('real text: every interview question can be found', async () => {
+    const text = (await pageTexts(firstPaths.slides)).join(' ')
+    for (const exchange of interview.exchanges)
+      expect(text, `question ${exchange.number}`).toContain(normalise(exchange.question))
+  })
+
+  test('an outline entry for every slide, nested under its section', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.slides))
+    const entries = flattenOutline(pdf.outline)
+    expect(entries.map(entry => entry.title)).toEqual(slides.map((slide, index) => slide.title?.trim() || `Slide ${index + 1}`))
+    expect(entries.map(entry => entry.pageIndex)).toEqual(slides.map((_, index) => index))
+    // a second-level slide (a quote) sits under the section (a question) before it
+    const nested = slides.findIndex(slide => slide.level === 2)
+    const section = slides.slice(0, nested).findLast(slide => (slide.level ?? 1) < 2)!
+    const parent = pdf.outline.find(node => node.title === section.title)!
+    expect(parent.children.map(child => child.title)).toContain(slides[nested]!.title)
+  })
+
+  test('metadata from the headmatter, language, tagged', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.slides))
+    expect(pdf.title).toBe(headmatter.title)
+    expect(pdf.author).toBe(headmatter.author)
+    expect(pdf.subject).toBe(String(headmatter.info).replace(/\s+/g, ' ').trim())
+    expect(pdf.keywords).toContain('digital Leninism')
+    expect(pdf.language).toBe(headmatter.htmlAttrs.lang)
+    expect(pdf.creationDate?.getTime()).toBe(Number(epoch) * 1000)
+    expect(pdf.tagged).toBe(true)
+  })
+
+  test('the fonts embedded are the deck\'s own', () => {
+    const fonts = execFileSync('pdffonts', [firstPaths.slides], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map(line => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''))
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) {
+      expect(font, `${font} is not one of the deck's fonts (a fallback)`).toMatch(/^(?:Inter|SourceSerif4)-/)
+      expect(font).not.toBe('')
+    }
+  })
+})
+
+test.describe('speaker handout', () => {
+  test('A4 pages, a cover with title, speaker, occasion, date, source and attribution', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.handout))
+    pdf.pageSizes.forEach(expectA4)
+    const [cover] = await pageTexts(firstPaths.handout)
+    expect(cover).toContain(normalise(headmatter.title))
+    expect(cover).toContain('Prof. Sebastian Heilmann')
+    expect(cover).toContain('19th National Congress')
+    expect(cover).toContain('October 2017')
+    expect(cover).toContain(normalise('“Digitization plays into the hands of the Communist Party”'))
+    expect(cover).toContain('This interview or excerpts may be quoted with proper attribution.')
+  })
+
+  test('"page n of N" on every page, a running header after the cover, sources at the end', async () => {
+    const texts = await pageTexts(firstPaths.handout)
+    texts.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${texts.length}`))
+    for (const text of texts.slice(1))
+      expect(text).toContain('Speaker handout')
+    expect(texts.at(-1)).toContain('Sources and attribution')
+    expect(texts.at(-1)).toContain('This interview or excerpts may be quoted with proper attribution.')
+  })
+
+  test('every slide\'s notes are on the page(s) from that slide on', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.handout))
+    const entries: OutlineNode[] = flattenOutline(pdf.outline)
+    expect(entries).toHaveLength(slides.length)
+    const texts = (await pageTexts(firstPaths.handout)).map(text => text
+      .replace(/Page \d+ of \d+/, ' ')
+      .replace(`${normalise(headmatter.title)} · Speaker handout`, ' '))
+    slides.forEach((slide, index) => {
+      const from = entries[index]!.pageIndex
+      const to = entries[index + 1]?.pageIndex ?? texts.length - 1
+      expect(from, `slide ${index + 1} comes after the cover`).toBeGreaterThan(0)
+      const text = normalise(texts.slice(from, to + 1).join(' '))
+      expect(text, `slide ${index + 1}'s title`).toContain(normalise(slide.title ?? ''))
+      expect(text, `slide ${index + 1}'s notes`).toContain(noteText(slide.note))
+    })
+  })
+
+  test('metadata and tags like the slides', async () => {
+    const pdf = await readPdf(await readFile(firstPaths.handout))
+    expect(pdf.title).toBe(`${headmatter.title} (speaker handout)`)
+    expect(pdf.author).toBe(headmatter.author)
+    expect(pdf.language).toBe(headmatter.htmlAttrs.lang)
+    expect(pdf.tagged).toBe(true)
+  })
+})
+
+test('two exports with SOURCE_DATE_EPOCH give identical bytes', async () => {
+  test.setTimeout(exportTimeout)
+  const secondDir = join(outputs, 'second')
+  await runExport(secondDir)
+  const secondPaths = exportPaths(secondDir, headmatter.exportFilename)
+  expect(Buffer.compare(await readFile(secondPaths.slides), await readFile(firstPaths.slides))).toBe(0)
+  expect(Buffer.compare(await readFile(secondPaths.handout), await readFile(firstPaths.handout))).toBe(0)
+})
+
+test('the audience handout: three slides a page, ruled lines, no speaker notes', async () => {
+  test.setTimeout(exportTimeout)
+  const dir = join(outputs, 'audience')
+  await runExport(dir, ['--handout=audience'])
+  const path = exportPaths(dir, headmatter.exportFilename, { handout: 'audience' }).handout
+  const pdf = await readPdf(await readFile(path))
+  expect(pdf.pageCount).toBe(2 + Math.ceil(slides.length / 3))
+  pdf.pageSizes.forEach(expectA4)
+  expect(flattenOutline(pdf.outline)).toHaveLength(slides.length)
+  expect(pdf.title).toBe(`${headmatter.title} (audience handout)`)
+  const texts = await pageTexts(path)
+  texts.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${texts.length}`))
+  expect(texts.join(' ')).not.toContain(noteText(slides[1]!.note).slice(0, 60))
+})
+
+test('a killed export leaves the previous PDFs byte-identical', async () => {
+  test.setTimeout(exportTimeout)
+  const dir = join(outputs, 'killed')
+  const paths = exportPaths(dir, headmatter.exportFilename)
+  await mkdir(dir, { recursive: true })
+  await copyFile(firstPaths.slides, paths.slides)
+  await copyFile(firstPaths.handout, paths.handout)
+  const before = [await readFile(paths.slides), await readFile(paths.handout)]
+
+  const child = startExport([`--out=${dir}`])
+  const run = finished(child)
+  await new Promise<void>((resolve) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('slide 5 of')) {
+        process.kill(-child.pid!, 'SIGKILL')
+        resolve()
+      }
+    })
+  })
+  expect((await run).code).toBeNull()
+
+  expect(Buffer.compare(await readFile(paths.slides), before[0]!)).toBe(0)
+  expect(Buffer.compare(await readFile(paths.handout), before[1]!)).toBe(0)
+})
+
+test('without a browser: exit 1 and one clear line, no stack trace', async () => {
+  const run = await finished(startExport([`--out=${join(outputs, 'no-browser')}`], { BRIEFING_CHROMIUM: '/missing/path' }))
+  expect(run.code).toBe(1)
+  const lines = run.stderr.split('\n').filter(line => line.trim() && !line.startsWith('npm warn'))
+  expect(lines).toHaveLength(1)
+  expect(lines[0]).toMatch(/^export failed: BRIEFING_CHROMIUM points at "\/missing\/path", which does not exist\. /)
+  expect(lines[0]).toContain('apt-get install -y chromium')
+  expect(run.stderr).not.toMatch(/^\s+at /m)
+  await expect(readdir(join(outputs, 'no-browser'))).rejects.toThrow()
+})
