@@ -217,18 +217,19 @@ async function expectWindowsInSync(page: Page, presenterUrl: string, audienceUrl
 
   await page.bringToFront()
   await page.keyboard.press('ArrowDown')
+  await expect.poll(audienceSlide, { timeout: 15_000 }).toBe('2')
   await page.keyboard.press('ArrowDown')
   await expectPosition(page, { slide: 3, clicks: 0 })
-  await expect.poll(audienceSlide).toBe('3')
+  await expect.poll(audienceSlide, { timeout: 15_000 }).toBe('3')
   await waitForSlide(audience, 3)
 
   await audience.bringToFront()
   await audience.keyboard.press('ArrowUp')
-  await expect.poll(audienceSlide).toBe('2')
+  await expect.poll(audienceSlide, { timeout: 15_000 }).toBe('2')
   await expectPosition(page, { slide: 2, clicks: 0 })
 
   await audience.keyboard.press('ArrowRight')
-  await expect.poll(() => new URL(audience.url()).searchParams.get('clicks')).toBe('1')
+  await expect.poll(() => new URL(audience.url()).searchParams.get('clicks'), { timeout: 15_000 }).toBe('1')
   await expectPosition(page, { slide: 2, clicks: 1 })
   await audience.close()
 }

@@ -16,8 +16,8 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
 /** Waits until Slidev shows a rendered slide (its async component loaded): slide `number` if given. */
 export async function waitForSlide(page: Page, number?: number): Promise<void> {
   await page.locator(number
-    ? `.slidev-page-${number}`
-    : '.slidev-page:visible').first().waitFor()
+    ? `.slidev-page-${number} .slidev-layout`
+    : '.slidev-page:visible .slidev-layout').first().waitFor()
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'))
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
 }
