@@ -456,13 +456,20 @@ function vueNames(dir: string | undefined, extensions = ['.vue']): string[] {
     : []
 }
 
+/** Where Slidev's client and the deck's theme are installed, as seen from the deck. */
+function slidevPackageDirs(dir: string, theme: unknown) {
+  const themeName = themePackage(theme ?? 'default')
+  return {
+    client: packageDir('@slidev/client', dir),
+    themeDir: themeName
+      ? packageDir(themeName, dir)
+      : undefined,
+  }
+}
+
 /** Slidev's built-in layouts, the theme's, and the deck's own `layouts/`. */
 function availableLayouts(dir: string, theme: unknown): Set<string> {
-  const client = packageDir('@slidev/client', dir)
-  const themeName = themePackage(theme ?? 'default')
-  const themeDir = themeName
-    ? packageDir(themeName, dir)
-    : undefined
+  const { client, themeDir } = slidevPackageDirs(dir, theme)
   return new Set([
     ...vueNames(client && join(client, 'layouts')),
     ...vueNames(themeDir && join(themeDir, 'layouts')),
@@ -472,11 +479,7 @@ function availableLayouts(dir: string, theme: unknown): Set<string> {
 
 /** Components a slide can use without importing: Vue's, Slidev's built-ins, the theme's, the deck's. */
 function availableComponents(dir: string, theme: unknown): Set<string> {
-  const client = packageDir('@slidev/client', dir)
-  const themeName = themePackage(theme ?? 'default')
-  const themeDir = themeName
-    ? packageDir(themeName, dir)
-    : undefined
+  const { client, themeDir } = slidevPackageDirs(dir, theme)
   return new Set([
     ...vueBuiltinComponents,
     ...vueNames(client && join(client, 'builtin'), ['.vue', '.ts']),
