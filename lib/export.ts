@@ -195,7 +195,8 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
 /** Client-side navigation: the app, its modules and fonts stay loaded for the second PDF. */
 async function navigateInApp(page: Page, path: string, rootSelector: string): Promise<void> {
   const pushed = await page.evaluate(async (path) => {
-    const router = (document.querySelector('#app') as any)?.__vue_app__?.config.globalProperties.$router
+    interface MountedApp { __vue_app__?: { config: { globalProperties: { $router?: { push: (to: string) => Promise<unknown> } } } } }
+    const router = (document.querySelector('#app') as (Element & MountedApp) | null)?.__vue_app__?.config.globalProperties.$router
     if (!router)
       return false
     await router.push(path)
