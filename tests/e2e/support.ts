@@ -20,6 +20,10 @@ export async function waitForSlide(page: Page, number?: number): Promise<void> {
     : '.slidev-page:visible .slidev-layout').first().waitFor()
   await page.waitForFunction(() => !document.querySelector('.slidev-slide-loading'))
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
+  // a slide fading in has its final colours and place only when its transition ends
+  await page.waitForFunction(() => document.getAnimations()
+    .filter(animation => animation.effect?.getTiming().iterations !== Infinity)
+    .every(animation => animation.playState !== 'running'))
 }
 
 /** Records console errors and uncaught exceptions, as text. */
