@@ -46,6 +46,17 @@ export function sentencesOf(text: string): string[] {
 const words = (text: string) => normalise(text).split(' ').filter(Boolean)
 const bare = (word: string) => word.toLowerCase().replace(/^\W+|\W+$/g, '')
 
+/** The first of `count` candidates with the highest score above 0 (index 0 and score 0 if none). */
+function bestCandidate(count: number, score: (candidate: number) => number): { index: number, score: number } {
+  let best = { index: 0, score: 0 }
+  for (let candidate = 0; candidate < count; candidate++) {
+    const candidateScore = score(candidate)
+    if (candidateScore > best.score)
+      best = { index: candidate, score: candidateScore }
+  }
+  return best
+}
+
 export interface Mismatch {
   /** the source sentence where the quote departs from the source (or the closest one) */
   closest: string
@@ -92,25 +103,11 @@ export function explainMismatch(quote: string, source: string): Mismatch {
     .filter((word, index) => bare(word) === bare(sourceWords[start + index]?.word ?? ''))
     .length
 
-  let start = 0
-  let matchedWords = 0
-  for (let candidate = 0; candidate < sourceWords.length; candidate++) {
-    const length = prefixAt(candidate)
-    if (length > matchedWords) {
-      start = candidate
-      matchedWords = length
-    }
-  }
-  if (matchedWords === 0) {
-    let bestShared = 0
-    for (let candidate = 0; candidate < sourceWords.length; candidate++) {
-      const shared = sharedAt(candidate)
-      if (shared > bestShared) {
-        start = candidate
-        bestShared = shared
-      }
-    }
-  }
+  const byPrefix = bestCandidate(sourceWords.length, prefixAt)
+  const matchedWords = byPrefix.score
+  const start = matchedWords > 0
+    ? byPrefix.index
+    : bestCandidate(sourceWords.length, sharedAt).index
 
   const departure = sourceWords[start + matchedWords] ?? sourceWords[start + matchedWords - 1] ?? sourceWords[start]
   return {
