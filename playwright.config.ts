@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { browserLaunchOptions } from './lib/browser'
+import { browserLaunchOptions } from './lib/export/browser'
 
 /** The dev server every browser test that needs the live deck shares; builds start their own. */
 export const devServerPort = Number(process.env.DECK_PORT ?? 3130)

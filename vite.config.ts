@@ -1,5 +1,5 @@
 import { defineConfig } from 'vite'
-import { firstSlidePreload, leanSlidevBuild } from './lib/lean-build.ts'
+import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
 
 export default defineConfig({
   plugins: [

@@ -4,7 +4,7 @@
  */
 import type { Actor, ActorKind } from './actors'
 import type { EventKind, EventSource, TimelineEvent } from './timeline'
-import { explainMismatch, isVerbatim } from '../lib/verbatim'
+import { explainMismatch, isVerbatim } from '../lib/shared/verbatim'
 import { actorKindLabels } from './actors'
 import { parseDateSpan } from './dates'
 import { attribution } from './source'

@@ -3,7 +3,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { findBrowser } from '../lib/browser'
+import { median } from '../lib/bench/stats'
+import { findBrowser } from '../lib/export/browser'
 
 /**
  * `npm run export` (slides PDF + handout) against stock `slidev export` (slides only) on the same
@@ -58,14 +59,6 @@ function timed([command, args]: readonly [string, readonly string[]]): Promise<n
       ? resolve((performance.now() - started) / 1000)
       : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${stderr.trim().split('\n').slice(-8).join('\n')}`)))
   })
-}
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2
 }
 
 try {

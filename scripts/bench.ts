@@ -1,22 +1,15 @@
-import type { LighthouseResult, ServedDeck } from '../lib/bench'
-import type { StaticServer } from '../lib/serve'
+import type { ServedDeck } from '../lib/bench/first-slide'
+import type { LighthouseResult } from '../lib/bench/lighthouse'
+import type { StaticServer } from '../lib/site/serve'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  buildStock,
-  compareFirstSlide,
-  exportBenchFile,
-  kb,
-  lighthouseCategories,
-  median,
-  payloadOf,
-  readExportBench,
-  runLighthouse,
-  totalBytes,
-} from '../lib/bench'
-import { buildDeck, buildPublic } from '../lib/build'
-import { projectRoot } from '../lib/notes'
-import { serveStatic } from '../lib/serve'
+import { compareFirstSlide, exportBenchFile, payloadOf, readExportBench, totalBytes } from '../lib/bench/first-slide'
+import { lighthouseCategories, runLighthouse } from '../lib/bench/lighthouse'
+import { kb, median } from '../lib/bench/stats'
+import { buildStock } from '../lib/bench/stock'
+import { projectRoot } from '../lib/project'
+import { buildDeck, buildPublic } from '../lib/site/build'
+import { serveStatic } from '../lib/site/serve'
 
 const { values } = parseArgs({
   options: {

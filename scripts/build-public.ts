@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { buildPublic } from '../lib/build'
+import { buildPublic } from '../lib/site/build'
 
 const { values } = parseArgs({
   options: {

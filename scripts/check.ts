@@ -2,7 +2,7 @@
  * npm run check [-- <deckDir>]: every problem in the deck, by slide; exit 1 if there is any.
  */
 import process from 'node:process'
-import { checkDeck, formatProblem, formatSummary } from '../lib/rules'
+import { checkDeck, formatProblem, formatSummary } from '../lib/check/check'
 
 const deckDir = process.argv[2] ?? process.cwd()
 

@@ -1,11 +1,10 @@
+/**
+ * Speaker notes must not reach the public build: one phrase per note to search for, and the search.
+ */
 import type { SlidevMarkdown } from '@slidev/types'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { parseSync } from '@slidev/parser'
-
-export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
-export const slidesPath = join(projectRoot, 'slides.md')
+import { listFiles, projectRoot, readDeck } from '../project'
 
 /** Text the public build is allowed to contain: a note phrase found here is not proof of a leak. */
 const publicSourceDirs = [
@@ -27,31 +26,14 @@ export interface LeakedNote extends NotePhrase {
   file: string
 }
 
-export function readDeck(path = slidesPath): SlidevMarkdown {
-  return parseSync(readFileSync(path, 'utf8'), path)
-}
-
 function normalize(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ')
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map(name => join(dir, name))
-    .filter(path => statSync(path).isFile())
 }
 
 /** Everything a reader of the public deck may legitimately see: slide content, frontmatter, bundled sources. */
 function publicText(deck: SlidevMarkdown, root: string): string {
   const slides = deck.slides.map(slide => `${slide.frontmatterRaw ?? ''}\n${slide.content}`)
-  const sources = publicSourceDirs.flatMap((dir) => {
-    try {
-      return listFiles(join(root, dir)).map(path => readFileSync(path, 'utf8'))
-    }
-    catch {
-      return []
-    }
-  })
+  const sources = publicSourceDirs.flatMap(dir => listFiles(join(root, dir)).map(path => readFileSync(path, 'utf8')))
   return normalize([
     ...slides,
     ...sources,

@@ -4,19 +4,17 @@
  * presenter could make the night before a talk. The copies are made from the current deck, so
  * the mistakes follow the deck when its slides change.
  */
-import type { DeckSlide } from '../../lib/deck'
-import type { Problem } from '../../lib/rules'
+import type { DeckSlide } from '../../../lib/check/load-deck'
+import type { Problem } from '../../../lib/check/rules'
 import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadDeck } from '../../lib/deck'
-import { loadInterview } from '../../lib/interview-file'
-import { checkDeck, formatProblem } from '../../lib/rules'
+import { checkDeck, formatProblem } from '../../../lib/check/check'
+import { loadDeck } from '../../../lib/check/load-deck'
+import { loadInterview, projectRoot } from '../../../lib/project'
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const execute = promisify(execFile)
 /** `npm run check -- <args>`, without npm's own output */
 const runCheck = (...args: string[]) => execute(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', ...args], { cwd: projectRoot })
@@ -95,7 +93,7 @@ const lastSlide = deck.slides.at(-1)!
 const actorSlide = slideWhere(slide => slide.components.some(component => component.name === 'ActorCallout' && component.attributes.id), '<ActorCallout id="…"> slide')
 const timelineSlide = slideWhere(slide => slide.components.some(component => component.name === 'Timeline' && component.attributes.now), '<Timeline now="…"> slide')
 
-const { timelineEvents } = await import('../../data/timeline')
+const { timelineEvents } = await import('../../../data/timeline')
 const timelineSlides = deck.slides.filter(slide => slide.components.some(component => component.name === 'Timeline'))
 
 const placeOf = (slide: DeckSlide) => ({ slide: slide.number, title: slide.title })

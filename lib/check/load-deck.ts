@@ -4,11 +4,11 @@
  * deck its code files, public files, and the layouts and components it can use.
  */
 import type { SlideInfo } from '@slidev/types'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, extname, join, relative, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { load } from '@slidev/parser/fs'
+import { listFiles, projectRoot } from '../project'
 
 /** A string found in a file, with its 1-based line number there. */
 export interface Located {
@@ -393,22 +393,6 @@ function findUnclosedComments(raw: string, firstLine: number): Located[] {
 
 // --- files --------------------------------------------------------------------------------
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir))
-    return []
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name)
-    if (entry.isDirectory()) {
-      return entry.name === 'node_modules'
-        ? []
-        : listFiles(path)
-    }
-    return entry.isFile() || statSync(path).isFile()
-      ? [path]
-      : []
-  })
-}
-
 /** Slidev's code folders plus root-level Vue files such as `slide-bottom.vue` and `global-top.vue`. */
 function listCodeFiles(dir: string): string[] {
   const rootFiles = readdirSync(dir).filter(name => name.endsWith('.vue') || name === 'index.html').map(name => join(dir, name))
@@ -452,7 +436,7 @@ function themePackage(theme: unknown): string | undefined {
 
 function vueNames(dir: string | undefined, extensions = ['.vue']): string[] {
   return dir
-    ? listFiles(dir).filter(path => extensions.includes(extname(path))).map(path => basename(path, extname(path)))
+    ? listFiles(dir, { extensions }).map(path => basename(path, extname(path)))
     : []
 }
 
@@ -488,10 +472,8 @@ function availableComponents(dir: string, theme: unknown): Set<string> {
   ])
 }
 
-const checkerRoot = fileURLToPath(new URL('..', import.meta.url))
-
 function installedIconCollections(dir: string): string[] {
-  const collections = [dir, checkerRoot].flatMap((root) => {
+  const collections = [dir, projectRoot].flatMap((root) => {
     const iconify = join(root, 'node_modules', '@iconify-json')
     return existsSync(iconify)
       ? readdirSync(iconify)
@@ -502,72 +484,6 @@ function installedIconCollections(dir: string): string[] {
   ]
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-// --- data modules -------------------------------------------------------------------------
-
-/** A problem a data validator reports: the entry's id and what is wrong. */
-export interface DataProblem {
-  entry: string
-  message: string
-}
-
-type Validator = (entries: readonly unknown[], context?: readonly string[]) => DataProblem[]
-
-/** The deck's own `data/` modules, imported from the deck directory so a broken copy is checked. */
-export interface DeckData {
-  timelineEvents?: readonly unknown[]
-  actors?: readonly unknown[]
-  validateTimeline?: Validator
-  validateActors?: Validator
-  /** a module that exists but cannot be imported, or lacks its export */
-  errors: { file: string, message: string }[]
-}
-
-const dataModules = ['data/timeline.ts', 'data/actors.ts', 'data/validate.ts']
-
-export async function loadDeckData(dir: string): Promise<DeckData> {
-  const data: DeckData = { errors: [] }
-  const exports: Record<string, unknown> = {}
-  for (const file of dataModules) {
-    const path = join(dir, file)
-    if (!existsSync(path))
-      continue
-    try {
-      Object.assign(exports, await import(/* @vite-ignore */ pathToFileURL(path).href))
-    }
-    catch (error) {
-      data.errors.push({ file, message: `cannot be loaded: ${error instanceof Error
-        ? error.message.split('\n')[0]
-        : String(error)}` })
-    }
-  }
-  if (Array.isArray(exports.timelineEvents))
-    data.timelineEvents = exports.timelineEvents
-  if (Array.isArray(exports.actors))
-    data.actors = exports.actors
-  if (isFunction(exports.validateTimeline))
-    data.validateTimeline = asValidator(exports.validateTimeline)
-  if (isFunction(exports.validateActors))
-    data.validateActors = asValidator(exports.validateActors)
-  return data
-}
-
-/** A validator from a module we only know at run time: keep what has the `{ entry, message }` shape. */
-function asValidator(validate: (...args: unknown[]) => unknown): Validator {
-  return (entries, context) => {
-    const result = validate(entries, context)
-    return Array.isArray(result)
-      ? result.filter(isRecord).map(problem => ({
-          entry: String(problem.entry),
-          message: String(problem.message),
-        }))
-      : []
-  }
-}
-
-function isFunction(value: unknown): value is (...args: unknown[]) => unknown {
-  return typeof value === 'function'
 }

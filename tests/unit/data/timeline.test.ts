@@ -1,15 +1,15 @@
 import type { RenderContext } from '@slidev/types'
-import type { TimelineEvent } from '../../data/timeline'
+import type { TimelineEvent } from '../../../data/timeline'
 import { createClicksContextBase, createFixedClicks } from '@slidev/client/composables/useClicks.ts'
 import { CLICKS_MAX, injectionClicksContext, injectionRenderContext } from '@slidev/client/constants.ts'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick, provide, ref } from 'vue'
-import Timeline from '../../components/Timeline.vue'
-import { actorIds } from '../../data/actors'
-import { formatDate, parseDateSpan } from '../../data/dates'
-import { timelineEvents } from '../../data/timeline'
-import { assertValidTimeline, validateTimeline } from '../../data/validate'
+import Timeline from '../../../components/Timeline.vue'
+import { actorIds } from '../../../data/actors'
+import { formatDate, parseDateSpan } from '../../../data/dates'
+import { timelineEvents } from '../../../data/timeline'
+import { assertValidTimeline, validateTimeline } from '../../../data/validate'
 
 // Slidev's clicks code reads this build-time flag.
 Object.assign(globalThis, { __DEV__: false })

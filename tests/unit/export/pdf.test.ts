@@ -2,8 +2,8 @@
 import { Buffer } from 'node:buffer'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { deckMetadata, exportPaths, slideOutline } from '../../lib/export'
-import { checkPdf, finishPdf, flattenOutline, readPdf, sourceDate } from '../../lib/pdf'
+import { deckMetadata, exportPaths, slideOutline } from '../../../lib/export/export'
+import { checkPdf, finishPdf, flattenOutline, readPdf, sourceDate } from '../../../lib/export/pdf'
 
 async function blankPdf(pages: number, size: [number, number] = [960, 540]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()

@@ -2,10 +2,10 @@ import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { parseSync } from '@slidev/parser/core'
-import { waitForSlide } from './support'
+import { waitForSlide } from '../fixtures/support'
 
 // The slides that use the components, found in slides.md so the test follows the deck as it changes.
-const slidesPath = new URL('../../slides.md', import.meta.url)
+const slidesPath = new URL('../../../slides.md', import.meta.url)
 const slides = parseSync(readFileSync(slidesPath, 'utf8'), slidesPath.pathname).slides
 const slidesWith = (tag: string) => slides.filter(slide => slide.content.includes(`<${tag}`)).map(slide => slide.index + 1)
 const timelineSlides = slidesWith('Timeline')

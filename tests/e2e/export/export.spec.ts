@@ -1,22 +1,22 @@
 import type { ChildProcess } from 'node:child_process'
-import type { OutlineNode } from '../../lib/pdf'
+import type { OutlineNode } from '../../../lib/export/pdf'
 import { Buffer } from 'node:buffer'
 import { execFileSync, spawn } from 'node:child_process'
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { load } from '@slidev/parser/fs'
-import { exportPaths, slidePageSize } from '../../lib/export'
-import { loadInterview } from '../../lib/interview-file'
-import { a4, flattenOutline, pdfPageTexts, readPdf } from '../../lib/pdf'
-import { normalise } from '../../lib/verbatim'
+import { exportPaths, slidePageSize } from '../../../lib/export/export'
+import { a4, flattenOutline, pdfPageTexts, readPdf } from '../../../lib/export/pdf'
+import { loadInterview, projectRoot } from '../../../lib/project'
+import { normalise } from '../../../lib/shared/verbatim'
 
 // Each export is a child process, as `npm run export` runs it; the first one's PDFs serve every
 // content test, a second one checks reproducibility, a third the audience layout.
 
-const root = resolve(import.meta.dirname, '../..')
+const root = projectRoot
 // Not under test-results/, which every Playwright run (anyone's) empties when it starts. Named
 // after the runner (the worker's parent), so a worker restarted after a failure reuses the export.
 const outputsPrefix = 'briefing-export-test-'

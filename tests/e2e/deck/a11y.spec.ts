@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test'
 import type { Result } from 'axe-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { readDeck } from '../../lib/notes'
-import { expect, test } from './sites'
-import { waitForSlide } from './support'
+import { readDeck } from '../../../lib/project'
+import { expect, test } from '../fixtures/sites'
+import { waitForSlide } from '../fixtures/support'
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa']
 const slideCount = readDeck().slides.length

@@ -1,7 +1,8 @@
 import type { HtmlTagDescriptor, Plugin, Rolldown } from 'vite'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { extname, join, relative } from 'node:path'
+import { join, relative } from 'node:path'
+import { listFiles } from '../project'
 
 /**
  * Modules Slidev's client imports on every page for a feature this deck may not use. The production
@@ -104,7 +105,7 @@ const deckSourceFolders = [
   'styles',
   'handout',
 ]
-const deckSourceExtensions = new Set([
+const deckSourceExtensions = [
   '.md',
   '.vue',
   '.ts',
@@ -112,15 +113,7 @@ const deckSourceExtensions = new Set([
   '.mjs',
   '.mts',
   '.css',
-])
-
-function filesUnder(folder: string): string[] {
-  if (!existsSync(folder))
-    return []
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .map(name => join(folder, name))
-    .filter(path => deckSourceExtensions.has(extname(path)) && statSync(path).isFile())
-}
+]
 
 /** The deck's own sources: Markdown and Vue files at the root (slides, global layers) and Slidev's folders. */
 export function deckSources(root: string): string[] {
@@ -129,7 +122,7 @@ export function deckSources(root: string): string[] {
     .map(name => join(root, name))
   return [
     ...rootFiles,
-    ...deckSourceFolders.flatMap(folder => filesUnder(join(root, folder))),
+    ...deckSourceFolders.flatMap(folder => listFiles(join(root, folder), { extensions: deckSourceExtensions })),
   ]
 }
 

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
-import { notePhrases, readDeck } from '../../lib/notes'
-import { expect, test } from './sites'
-import { waitForSlide } from './support'
+import { readDeck } from '../../../lib/project'
+import { notePhrases } from '../../../lib/site/note-leaks'
+import { expect, test } from '../fixtures/sites'
+import { waitForSlide } from '../fixtures/support'
 
 const deck = readDeck()
 const slideCount = deck.slides.length

@@ -1,11 +1,11 @@
-import type { Buffer } from 'node:buffer'
-import type { LeakedNote } from './notes'
-import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import type { LeakedNote } from './note-leaks'
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { findNotePhrases, notePhrases, projectRoot, readDeck, slidesPath } from './notes'
+import { runCommand } from '../process'
+import { exportFilename, listFiles, projectRoot, readDeck, slidesPath } from '../project'
+import { findNotePhrases, notePhrases } from './note-leaks'
 
 const slidevBin = createRequire(import.meta.url).resolve('@slidev/cli/bin/slidev.mjs')
 
@@ -70,19 +70,9 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
   if (options.withoutNotes)
     args.push('--without-notes')
   args.push(...options.extraArgs ?? [])
-  const child = spawn(process.execPath, args, {
-    cwd: projectRoot,
-    stdio: options.verbose ? 'inherit' : 'pipe',
+  await runCommand(process.execPath, args, { cwd: projectRoot, verbose: options.verbose }).catch((error: Error) => {
+    throw new Error(`slidev build failed: ${error.message}`)
   })
-  const output: string[] = []
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  const code = await new Promise<number | null>((done, fail) => {
-    child.on('error', fail)
-    child.on('close', done)
-  })
-  if (code !== 0)
-    throw new Error(`slidev build exited with ${code}\n${output.join('')}`)
   return outDir
 }
 
@@ -108,21 +98,12 @@ function writePublicEntry(pdfUrl: string | undefined): string {
   return entry
 }
 
-function exportFilename(): string {
-  const name: unknown = readDeck().slides[0]?.frontmatter.exportFilename
-  return typeof name === 'string' && name
-    ? name
-    : 'slidev-exported'
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map(name => join(dir, name))
-}
-
 /** The route table is in the main bundle; without the presenter feature its path is gone. */
 function assertNoPresenterRoute(outDir: string): void {
-  const withRoute = filesUnder(outDir)
-    .filter(path => path.endsWith('.js') && readFileSync(path, 'utf8').includes('/presenter/:no'))
+  const withRoute = listFiles(outDir, {
+    extensions: ['.js'],
+  })
+    .filter(path => readFileSync(path, 'utf8').includes('/presenter/:no'))
   if (withRoute.length)
     throw new PresenterRouteError(`The public build still has the /presenter route: ${withRoute.join(', ')}`)
 }

@@ -4,30 +4,25 @@
  * quotes are verbatim, every slide has notes, and the notes fit the talk's duration. The checks
  * are the deck checker's own rules (lib/rules.ts), run one by one on the real deck.
  */
-import type { CheckContext } from '../../lib/rules'
+import type { CheckContext } from '../../../lib/check/rules'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { countWords, loadDeck } from '../../lib/deck'
-import { loadInterview } from '../../lib/interview-file'
+import { formatProblem } from '../../../lib/check/check'
+import { countWords, loadDeck } from '../../../lib/check/load-deck'
 import {
   durationTolerance,
-  formatProblem,
   minimumNoteWords,
-  missingQuestion,
   notesMissingOrShort,
   notesOffDuration,
   notesWordCount,
-  questionsShown,
-  quoteProblem,
-  quotesNotVerbatim,
   targetMinutes,
   wordsPerMinute,
-} from '../../lib/rules'
-import { isVerbatim } from '../../lib/verbatim'
+} from '../../../lib/check/rules/notes'
+import { missingQuestion, questionsShown, quoteProblem, quotesNotVerbatim } from '../../../lib/check/rules/quotes'
+import { loadInterview, projectRoot, slidesPath } from '../../../lib/project'
+import { isVerbatim } from '../../../lib/shared/verbatim'
 
-const slidesPath = fileURLToPath(new URL('../../slides.md', import.meta.url))
-const deck = await loadDeck(fileURLToPath(new URL('../..', import.meta.url)))
+const deck = await loadDeck(projectRoot)
 const interview = loadInterview()
 const context: CheckContext = {
   deck,

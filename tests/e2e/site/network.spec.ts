@@ -2,10 +2,10 @@ import type { Page } from '@playwright/test'
 import type { ViteDevServer } from 'vite'
 import { resolve } from 'node:path'
 import { createServer, resolveOptions } from '@slidev/cli'
-import { projectRoot, readDeck, slidesPath } from '../../lib/notes'
-import { printRoutes } from '../../setup/routes'
-import { expect, test } from './sites'
-import { recordForeignRequests, waitForSlide } from './support'
+import { projectRoot, readDeck, slidesPath } from '../../../lib/project'
+import { printRoutes } from '../../../setup/routes'
+import { expect, test } from '../fixtures/sites'
+import { recordForeignRequests, waitForSlide } from '../fixtures/support'
 
 const slideCount = readDeck().slides.length
 /** The export's own server (lib/export.ts) runs Slidev in export mode; this one listens here. */

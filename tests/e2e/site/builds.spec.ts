@@ -1,15 +1,16 @@
 import type { Page } from '@playwright/test'
-import type { BuiltSite } from './sites'
+import type { BuiltSite } from '../fixtures/sites'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { findNotePhrases, notePhrases, readDeck } from '../../lib/notes'
-import { expect, stubPdf, test } from './sites'
-import { recordConsoleErrors, recordForeignRequests, waitForSlide } from './support'
+import { exportFilename, readDeck } from '../../../lib/project'
+import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks'
+import { expect, stubPdf, test } from '../fixtures/sites'
+import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support'
 
 const deck = readDeck()
 const slideCount = deck.slides.length
 const phrases = notePhrases(deck)
-const exportFilename = String(deck.slides[0]?.frontmatter.exportFilename)
+const pdfName = `${exportFilename(deck)}.pdf`
 
 /** Visits every slide by URL, as a reader following a link would. */
 async function visitEverySlide(page: Page, site: BuiltSite): Promise<{ errors: string[], foreign: string[] }> {
@@ -52,7 +53,7 @@ test.describe('npm run build:public', () => {
   })
 
   test('offers the exported PDF for download', async ({ page, publicSite }) => {
-    expect(readFileSync(join(publicSite.dir, `${exportFilename}.pdf`), 'utf8')).toBe(stubPdf)
+    expect(readFileSync(join(publicSite.dir, pdfName), 'utf8')).toBe(stubPdf)
     const response = await page.request.get(`${publicSite.url}${exportFilename}.pdf`)
     expect(response.status()).toBe(200)
     await page.goto(`${publicSite.url}1`)

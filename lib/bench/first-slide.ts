@@ -1,14 +1,11 @@
-import type { Buffer } from 'node:buffer'
+/** How fast the first slide shows in a fresh browser, and what it loads before it does. */
 import type { Browser, Page } from 'playwright-chromium'
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import process from 'node:process'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-chromium'
-import { browserLaunchOptions, findBrowser } from './browser'
-import { projectRoot, slidesPath } from './notes'
+import { browserLaunchOptions } from '../export/browser'
+import { projectRoot } from '../project'
 
 /** A built deck served for measuring. */
 export interface ServedDeck {
@@ -105,16 +102,6 @@ export function payloadOf(deck: ServedDeck, paths: string[]): PayloadFile[] {
 
 export const totalBytes = (files: PayloadFile[]) => files.reduce((sum, file) => sum + file.gzipBytes, 0)
 
-export function median(values: number[]): number {
-  if (!values.length)
-    return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2
-}
-
 /**
  * `rounds` rounds of one fresh load per deck, the order alternating each round so neither deck
  * always runs right after the other on a busy machine.
@@ -131,101 +118,6 @@ export async function compareFirstSlide(decks: ServedDeck[], rounds: number): Pr
   return loads
 }
 
-/** Headmatter keys that make a stock deck differ from Slidev's defaults. */
-const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m]
-
-/** The deck's Markdown with the headmatter lines that are ours rather than Slidev's defaults removed. */
-export function stockSlides(source: string): string {
-  return nonStockHeadmatter.reduce((text, line) => text.replace(line, ''), source)
-}
-
-const require = createRequire(import.meta.url)
-
-function run(command: string, args: string[], options: { cwd: string, env?: NodeJS.ProcessEnv }): Promise<string> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: 'pipe' })
-  const output: string[] = []
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  return new Promise((done, fail) => {
-    child.on('error', fail)
-    child.on('close', code => code === 0
-      ? done(output.join(''))
-      : fail(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output.join('')}`)))
-  })
-}
-
-/**
- * Builds the deck's slides.md the way a new Slidev project would: a folder holding only the
- * Markdown (no components, layouts, styles, setup or Vite config) and Slidev's default headmatter.
- * Slidev runs through a `node_modules` link inside that folder, as from a project of its own.
- */
-export async function buildStock(folder: string): Promise<string> {
-  rmSync(folder, { recursive: true, force: true })
-  mkdirSync(folder, { recursive: true })
-  writeFileSync(join(folder, 'slides.md'), stockSlides(readFileSync(slidesPath, 'utf8')))
-  symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'), 'dir')
-  const slidev = join(folder, 'node_modules/@slidev/cli/bin/slidev.mjs')
-  await run(process.execPath, [
-    slidev,
-    'build',
-    'slides.md',
-    '--out',
-    'dist',
-  ], { cwd: folder })
-  return join(folder, 'dist')
-}
-
-export const lighthouseCategories = [
-  'performance',
-  'accessibility',
-  'best-practices',
-  'seo',
-] as const
-export type LighthouseCategory = typeof lighthouseCategories[number]
-export type LighthouseScores = Record<LighthouseCategory, number>
-
-export interface LighthouseResult {
-  url: string
-  scores: LighthouseScores
-  /** audits below a full score, with their scores, for the categories that are not 100 */
-  failing: string[]
-}
-
-interface LighthouseReport {
-  categories: Record<string, { score: number | null, auditRefs: { id: string, weight: number }[] }>
-  audits: Record<string, { score: number | null, title: string }>
-}
-
-/** Lighthouse's CLI (desktop preset) on the system Chromium, offline. */
-export async function runLighthouse(url: string, outFile: string): Promise<LighthouseResult> {
-  const cli = join(require.resolve('lighthouse/package.json'), '..', 'cli/index.js')
-  await run(process.execPath, [
-    cli,
-    url,
-    '--preset=desktop',
-    `--only-categories=${lighthouseCategories.join(',')}`,
-    '--output=json',
-    `--output-path=${outFile}`,
-    '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-  ], {
-    cwd: projectRoot,
-    env: { ...process.env, CHROME_PATH: findBrowser().executablePath },
-  })
-  const report = JSON.parse(readFileSync(outFile, 'utf8')) as LighthouseReport
-  const score = (category: LighthouseCategory) => Math.round((report.categories[category]?.score ?? 0) * 100)
-  const scores = Object.fromEntries(lighthouseCategories.map(category => [
-    category,
-    score(category),
-  ])) as LighthouseScores
-  const failing = lighthouseCategories
-    .filter(category => scores[category] < 100)
-    .flatMap(category => (report.categories[category]?.auditRefs ?? [])
-      .filter(ref => ref.weight > 0 && report.audits[ref.id]?.score !== null && (report.audits[ref.id]?.score ?? 1) < 1)
-      .map(ref => `${category}: ${ref.id} (${Math.round((report.audits[ref.id]?.score ?? 0) * 100)})`))
-  return { url, scores, failing }
-}
-
 /** What the export benchmark (`npm run bench:export`) left, if it has run. */
 export const exportBenchFile = join(projectRoot, 'exports/bench-export.json')
 
@@ -234,5 +126,3 @@ export function readExportBench(file = exportBenchFile): Record<string, unknown>
     return undefined
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
 }
-
-export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`

@@ -1,0 +1,35 @@
+/** Stock Slidev on the same deck: the yardstick every benchmark compares against. */
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import process from 'node:process'
+import { runCommand } from '../process'
+import { projectRoot, slidesPath } from '../project'
+
+/** Headmatter keys that make a stock deck differ from Slidev's defaults. */
+const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m]
+
+/** The deck's Markdown with the headmatter lines that are ours rather than Slidev's defaults removed. */
+export function stockSlides(source: string): string {
+  return nonStockHeadmatter.reduce((text, line) => text.replace(line, ''), source)
+}
+
+/**
+ * Builds the deck's slides.md the way a new Slidev project would: a folder holding only the
+ * Markdown (no components, layouts, styles, setup or Vite config) and Slidev's default headmatter.
+ * Slidev runs through a `node_modules` link inside that folder, as from a project of its own.
+ */
+export async function buildStock(folder: string): Promise<string> {
+  rmSync(folder, { recursive: true, force: true })
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, 'slides.md'), stockSlides(readFileSync(slidesPath, 'utf8')))
+  symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'), 'dir')
+  const slidev = join(folder, 'node_modules/@slidev/cli/bin/slidev.mjs')
+  await runCommand(process.execPath, [
+    slidev,
+    'build',
+    'slides.md',
+    '--out',
+    'dist',
+  ], { cwd: folder })
+  return join(folder, 'dist')
+}

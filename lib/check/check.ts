@@ -1,0 +1,101 @@
+/**
+ * `npm run check`: every rule over the deck in a folder, its problems in slide order, and a summary.
+ */
+import type { Interview } from '../../data/source'
+import type { CheckContext, Problem } from './rules'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { interviewPath, loadInterview } from '../project'
+import { loadDeckData } from './deck-data'
+import { loadDeck } from './load-deck'
+import { rules } from './rules'
+import { minutes, notesWordCount, targetMinutes, wordsPerMinute } from './rules/notes'
+import { questionsShown } from './rules/quotes'
+
+export interface DeckSummary {
+  slides: number
+  quotes: number
+  questions: number
+  notesWords: number
+  notesMinutes: number
+  targetMinutes: number | undefined
+}
+
+export interface CheckReport {
+  problems: Problem[]
+  summary: DeckSummary
+}
+
+/** The deck's own copy of the interview (content/interview.md), else the project's. */
+function readInterview(deckDir: string): Interview {
+  const own = join(deckDir, 'content', 'interview.md')
+  return loadInterview(existsSync(own)
+    ? own
+    : interviewPath)
+}
+
+/** Problems on slides first, in slide order, then those in other files, then the deck's. */
+function byPlace(a: Problem, b: Problem): number {
+  const rank = (problem: Problem) => problem.slide !== undefined
+    ? 0
+    : problem.file !== undefined
+      ? 1
+      : 2
+  return rank(a) - rank(b) || (a.slide ?? 0) - (b.slide ?? 0) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0)
+}
+
+export async function checkDeck(deckDir: string): Promise<CheckReport> {
+  const deck = await loadDeck(deckDir)
+  const data = await loadDeckData(deck.dir)
+  const target = targetMinutes(deck)
+  const notesWords = notesWordCount(deck)
+  const summary: DeckSummary = {
+    slides: deck.slides.length,
+    quotes: deck.slides.reduce((total, slide) => total + slide.quotes.length, 0),
+    questions: 0,
+    notesWords,
+    notesMinutes: notesWords / wordsPerMinute,
+    targetMinutes: typeof target === 'number'
+      ? target
+      : undefined,
+  }
+
+  let interview: Interview
+  try {
+    interview = readInterview(deck.dir)
+  }
+  catch (error) {
+    const message = error instanceof Error
+      ? error.message
+      : String(error)
+    return {
+      problems: [
+        { file: 'content/interview.md', rule: 'interview', message: `the interview cannot be read: ${message}` },
+      ],
+      summary,
+    }
+  }
+  summary.questions = questionsShown(deck, interview).length
+
+  const context: CheckContext = { deck, interview, data }
+  const problems = rules.flatMap(rule => rule(context)).sort(byPlace)
+  return { problems, summary }
+}
+
+export function formatProblem(problem: Problem): string {
+  const place = problem.slide !== undefined
+    ? `slide ${problem.slide} "${problem.title ?? ''}"`
+    : problem.file !== undefined
+      ? `${problem.file}${problem.line === undefined
+        ? ''
+        : `:${problem.line}`}`
+      : 'deck'
+  return `${place}: [${problem.rule}] ${problem.message}`
+}
+
+export function formatSummary(summary: DeckSummary): string {
+  const target = summary.targetMinutes === undefined
+    ? ''
+    : ` (target ${minutes(summary.targetMinutes)} min)`
+  return `deck OK: ${summary.slides} slides, ${summary.quotes} quotes verbatim, ${summary.questions} questions, notes ${minutes(summary.notesMinutes)} min at ${wordsPerMinute} wpm${target}`
+}

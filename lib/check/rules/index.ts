@@ -1,0 +1,31 @@
+/** Every rule of the checker, in the order their problems read best; grouped by family in this folder. */
+import type { Rule } from './shared'
+import { imageWithoutAlt, missingPublicFile, thirdPartyUrl } from './assets'
+import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReference, unusableDataModule } from './data'
+import { notesMissingOrShort, notesOffDuration } from './notes'
+import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes'
+import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure'
+
+export type { CheckContext, Problem, Rule, RuleName } from './shared'
+
+export const rules: readonly Rule[] = [
+  slidesFileErrors,
+  malformedFrontmatter,
+  unclosedNotesComment,
+  unknownLayout,
+  unknownComponent,
+  missingQuestion,
+  quoteLayoutWithoutAnswer,
+  quotesNotVerbatim,
+  quoteWithoutAttribution,
+  notesMissingOrShort,
+  notesOffDuration,
+  unusableDataModule,
+  unknownActorId,
+  invalidActors,
+  unknownTimelineReference,
+  invalidTimeline,
+  imageWithoutAlt,
+  missingPublicFile,
+  thirdPartyUrl,
+]

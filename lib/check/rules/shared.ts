@@ -1,0 +1,91 @@
+/**
+ * What every rule of the checker shares: the problem it reports, the context it reads, and small
+ * helpers for naming slides, answers and excerpts.
+ */
+import type { Interview, InterviewExchange } from '../../../data/source'
+import type { DeckData } from '../deck-data'
+import type { Deck, DeckSlide } from '../load-deck'
+
+export type RuleName
+  = | 'frontmatter'
+    | 'slides-file'
+    | 'notes-comment'
+    | 'layout'
+    | 'component'
+    | 'quote-verbatim'
+    | 'quote-source'
+    | 'quote-answer'
+    | 'quote-cite'
+    | 'question-missing'
+    | 'question-verbatim'
+    | 'question-number'
+    | 'notes-missing'
+    | 'notes-short'
+    | 'notes-duration'
+    | 'actor-id'
+    | 'actor-data'
+    | 'timeline-ref'
+    | 'timeline-date'
+    | 'timeline-order'
+    | 'timeline-data'
+    | 'data-module'
+    | 'image-alt'
+    | 'public-file'
+    | 'third-party-url'
+    | 'interview'
+
+export interface Problem {
+  /** 1-based slide number, when the problem is on a slide */
+  slide?: number
+  title?: string
+  /** otherwise the file it is in, relative to the deck (data modules, styles, components…) */
+  file?: string
+  line?: number
+  rule: RuleName
+  message: string
+}
+
+export interface CheckContext {
+  deck: Deck
+  interview: Interview
+  data: DeckData
+}
+
+export type Rule = (context: CheckContext) => Problem[]
+
+export function onSlide(slide: DeckSlide, rule: RuleName, message: string): Problem {
+  return {
+    slide: slide.number,
+    title: slide.title,
+    rule,
+    message,
+  }
+}
+
+export function excerpt(text: string, length = 60) {
+  return text.length > length
+    ? `${text.slice(0, length - 1).trimEnd()}…`
+    : text
+}
+
+export const answerText = (exchange: InterviewExchange) => exchange.answer.join('\n\n')
+
+/** `3`, `'3'` → 3; absent → undefined; anything else → NaN (named, but not a number). */
+export function numberIn(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '')
+    return undefined
+  if (typeof value === 'number')
+    return value
+  return typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+    ? Number(value)
+    : Number.NaN
+}
+
+export function exchangeNumbered(interview: Interview, value: unknown): InterviewExchange | undefined {
+  const number = numberIn(value)
+  return number === undefined
+    ? undefined
+    : interview.exchanges.find(exchange => exchange.number === number)
+}
+
+export const answerRange = (interview: Interview) => `1–${interview.exchanges.length}`

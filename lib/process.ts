@@ -1,0 +1,33 @@
+/** One way to run a child process: its output collected, shown only when it fails (or as it runs). */
+import type { Buffer } from 'node:buffer'
+import { spawn } from 'node:child_process'
+import process from 'node:process'
+
+export interface RunOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /** print the child's output as it runs instead of collecting it */
+  verbose?: boolean
+}
+
+export class CommandError extends Error {
+  override name = 'CommandError'
+}
+
+/** Runs `command` and resolves with its output (stdout and stderr, interleaved) when it exits 0. */
+export function runCommand(command: string, args: readonly string[], { cwd, env = process.env, verbose = false }: RunOptions): Promise<string> {
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    stdio: verbose ? 'inherit' : 'pipe',
+  })
+  const output: string[] = []
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  return new Promise((done, fail) => {
+    child.on('error', fail)
+    child.on('close', code => code === 0
+      ? done(output.join(''))
+      : fail(new CommandError(`${command} ${args.join(' ')} exited with ${code}\n${output.join('')}`)))
+  })
+}

@@ -1,0 +1,59 @@
+/**
+ * Where the project's parts are, read the one way every tool reads them: the root, the talk
+ * (`slides.md`, parsed by Slidev's own parser), the interview, and the files under a folder.
+ */
+import type { SlidevMarkdown } from '@slidev/types'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseSync } from '@slidev/parser'
+import { parseInterview } from '../data/source'
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
+export const slidesPath = join(projectRoot, 'slides.md')
+export const interviewPath = join(projectRoot, 'content', 'interview.md')
+
+/** `slides.md` as Slidev parses it (without loading imported files or the theme). */
+export function readDeck(path = slidesPath): SlidevMarkdown {
+  return parseSync(readFileSync(path, 'utf8'), path)
+}
+
+/** The parsed interview (`content/interview.md`), for Node scripts and tests. */
+export function loadInterview(path = interviewPath) {
+  return parseInterview(readFileSync(path, 'utf8'))
+}
+
+/** The headmatter's `exportFilename`, or Slidev's default name for exports. */
+export function exportFilename(deck: SlidevMarkdown = readDeck()): string {
+  const name: unknown = deck.slides[0]?.frontmatter.exportFilename
+  return typeof name === 'string' && name
+    ? name
+    : 'slidev-exported'
+}
+
+export interface ListOptions {
+  /** keep only files whose name ends with one of these (e.g. `.vue`) */
+  extensions?: readonly string[]
+  /** folder names not to descend into */
+  skip?: readonly string[]
+}
+
+/** Every file below `dir` (following links to files), sorted; none when `dir` does not exist. */
+export function listFiles(dir: string, { extensions, skip = ['node_modules'] }: ListOptions = {}): string[] {
+  if (!existsSync(dir))
+    return []
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) {
+        return skip.includes(entry.name)
+          ? []
+          : listFiles(path, { extensions, skip })
+      }
+      const isFile = entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())
+      return isFile && (!extensions || extensions.some(extension => entry.name.endsWith(extension)))
+        ? [path]
+        : []
+    })
+}
