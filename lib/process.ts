@@ -31,3 +31,14 @@ export function runCommand(command: string, args: readonly string[], { cwd, env 
       : fail(new CommandError(`${command} ${args.join(' ')} exited with ${code}\n${output.join('')}`)))
   })
 }
+
+/** Whether a process with this pid exists (it may belong to another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  }
+  catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}

@@ -8,6 +8,7 @@ import process from 'node:process'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { printRoutes } from '../../setup/routes'
+import { isRunning } from '../process'
 import { browserLaunchOptions } from './browser'
 import { a4, checkPdf, finishPdf, namedDestinations, sourceDate } from './pdf'
 import { startSlidevServer } from './slidev-server'
@@ -345,16 +346,6 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
     const pid = Number(temporaryName.exec(name)?.[1])
     if (pid && pid !== process.pid && !isRunning(pid))
       await rm(join(dir, name), { force: true })
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  }
-  catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

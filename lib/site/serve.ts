@@ -4,8 +4,8 @@ import sirv from 'sirv'
 import { normalizeBase } from './build'
 
 export interface StaticServerOptions {
-  /** the built site's folder */
-  root: string
+  /** the built site's folder, or a promise of it: the port is taken at once, requests wait for the folder */
+  root: string | Promise<string>
   /** URL path the site is served from, as given to `slidev build --base` */
   base?: string
   /** 0 picks a free port */
@@ -18,6 +18,20 @@ export interface StaticServer {
   close: () => Promise<void>
 }
 
+export class PortBusyError extends Error {
+  override name = 'PortBusyError'
+  constructor(readonly port: number) {
+    super(`port ${port} on 127.0.0.1 is already in use`)
+  }
+}
+
+/** Hashed build assets never change under their name; everything else is asked for again. */
+function cacheHeaders(response: { setHeader: (name: string, value: string) => void }, pathname: string): void {
+  response.setHeader('Cache-Control', pathname.startsWith('/assets/')
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache')
+}
+
 /**
  * Serves a built deck the way a static host with an SPA fallback does: files under `base`,
  * `index.html` for any other path under `base` (Slidev's routes are client-side), 404 elsewhere.
@@ -25,7 +39,9 @@ export interface StaticServer {
  */
 export async function serveStatic(options: StaticServerOptions): Promise<StaticServer> {
   const base = normalizeBase(options.base)
-  const serveFiles = sirv(options.root, { single: true, dev: true, etag: true })
+  const serveFiles = Promise.resolve(options.root).then(root => sirv(root, { single: true, etag: true, setHeaders: cacheHeaders }))
+  // a failed build is reported by whoever awaits the root; requests then get a 503
+  serveFiles.catch(() => {})
   const server = createServer((request, response) => {
     const path = request.url ?? '/'
     if (`${path}/` === base) {
@@ -37,17 +53,23 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
       return
     }
     request.url = path.slice(base.length - 1)
-    serveFiles(request, response, () => {
-      response.writeHead(404).end()
-    })
+    serveFiles.then(
+      serve => serve(request, response, () => {
+        response.writeHead(404).end()
+      }),
+      () => response.writeHead(503).end(),
+    )
   })
+  const port = options.port ?? 0
   await new Promise<void>((listening, fail) => {
-    server.once('error', fail)
-    server.listen(options.port ?? 0, '127.0.0.1', listening)
+    server.once('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE'
+      ? new PortBusyError(port)
+      : error))
+    server.listen(port, '127.0.0.1', listening)
   })
-  const { port } = server.address() as AddressInfo
+  const { port: bound } = server.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}${base}`,
+    url: `http://127.0.0.1:${bound}${base}`,
     close: () => new Promise<void>((closed, fail) => {
       server.closeAllConnections()
       server.close(error => error

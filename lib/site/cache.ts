@@ -1,0 +1,212 @@
+/**
+ * The hub: one production build per content, cached, that `npm start` serves, `npm run export`
+ * prints and the build commands copy. A build is keyed by the content of every file that goes into
+ * it; it is built into a temporary folder and renamed into place, so an entry that exists is whole.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import process from 'node:process'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { isRunning } from '../process'
+import { exportFilename, listFiles, projectRoot } from '../project'
+import { buildDeck, buildPublic, normalizeBase } from './build'
+
+export type SiteKind = 'private' | 'public'
+
+export interface SiteOptions {
+  /** URL path the site is served from, e.g. `/briefing/` */
+  base?: string
+  /** the deck's folder */
+  root?: string
+  /** where cached builds live (default `node_modules/.cache/briefing-sites`, or `BRIEFING_CACHE_DIR`) */
+  cacheDir?: string
+  /** for the public build: the exported slides PDF to offer (default `exports/<exportFilename>.pdf` if it exists) */
+  pdf?: string
+  /** print Slidev's build output as it runs */
+  verbose?: boolean
+}
+
+export interface CachedSite {
+  kind: SiteKind
+  /** the built site's folder (read only: it is shared) */
+  dir: string
+  base: string
+  /** the content key, as hex */
+  key: string
+  /** true when an earlier build of the same content was found */
+  reused: boolean
+  /** seconds spent finding or building it */
+  seconds: number
+}
+
+/** Files and folders of the deck that go into a build; the rest of the repository does not. */
+const inputFolders = [
+  'components',
+  'layouts',
+  'styles',
+  'setup',
+  'data',
+  'content',
+  'public',
+  'handout',
+  'lib/shared',
+  'lib/site',
+]
+const inputFiles = [
+  'slides.md',
+  'vite.config.ts',
+  'lib/project.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+]
+/** how many builds of each kind the cache keeps */
+const keep = 3
+
+export function defaultCacheDir(root = projectRoot): string {
+  return process.env.BRIEFING_CACHE_DIR || join(root, 'node_modules', '.cache', 'briefing-sites')
+}
+
+/** Every file whose content goes into a build, relative to the root, in a fixed order. */
+export function buildInputs(root = projectRoot): string[] {
+  const rootVue = readdirSync(root).filter(name => name.endsWith('.vue'))
+  return [
+    ...inputFiles.filter(name => existsSync(join(root, name))),
+    ...rootVue,
+    ...inputFolders.flatMap(folder => listFiles(join(root, folder)).map(path => relative(root, path))),
+  ]
+    .map(path => path.replaceAll('\\', '/'))
+    .sort()
+}
+
+/** A hash of the kind, its settings and every input's path and bytes. */
+export function contentKey(kind: SiteKind, settings: Record<string, string | undefined>, root = projectRoot): string {
+  const hash = createHash('sha256')
+  hash.update(JSON.stringify({ kind, settings }))
+  for (const path of buildInputs(root)) {
+    hash.update(`\0${path}\0`)
+    hash.update(readFileSync(join(root, path)))
+  }
+  return hash.digest('hex').slice(0, 20)
+}
+
+function publicPdf(root: string, pdf: string | undefined): string | undefined {
+  const path = pdf ?? join(root, 'exports', `${exportFilename()}.pdf`)
+  return existsSync(path)
+    ? path
+    : undefined
+}
+
+/** The cached build of this content, built first if there is none. */
+export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Promise<CachedSite> {
+  const started = performance.now()
+  const root = options.root ?? projectRoot
+  const base = normalizeBase(options.base)
+  const cacheDir = options.cacheDir ?? defaultCacheDir(root)
+  const pdf = kind === 'public'
+    ? publicPdf(root, options.pdf)
+    : undefined
+  const key = contentKey(kind, {
+    base,
+    pdf: pdf && createHash('sha256').update(readFileSync(pdf)).digest('hex'),
+  }, root)
+  const dir = join(cacheDir, `${kind}-${key}`)
+  const result = (reused: boolean): CachedSite => ({
+    kind,
+    dir,
+    base,
+    key,
+    reused,
+    seconds: (performance.now() - started) / 1000,
+  })
+
+  if (existsSync(dir)) {
+    markUsed(dir)
+    return result(true)
+  }
+  mkdirSync(cacheDir, { recursive: true })
+  const lock = `${dir}.lock`
+  while (!tryLock(lock)) {
+    // another process builds the same content: use its build when it is there
+    await sleep(200)
+    if (existsSync(dir))
+      return result(true)
+  }
+  try {
+    if (existsSync(dir))
+      return result(true)
+    const building = join(cacheDir, `.building-${kind}-${key}-${process.pid}`)
+    rmSync(building, { recursive: true, force: true })
+    try {
+      if (kind === 'private') {
+        await buildDeck({ outDir: building, base, verbose: options.verbose })
+      }
+      else {
+        await buildPublic({
+          outDir: building,
+          base,
+          pdf,
+          verbose: options.verbose,
+        })
+      }
+      renameSync(building, dir)
+    }
+    finally {
+      rmSync(building, { recursive: true, force: true })
+    }
+    prune(cacheDir, kind)
+    return result(false)
+  }
+  finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
+}
+
+/** Takes the lock (a folder holding the owner's pid); a lock whose owner is gone is taken over. */
+function tryLock(lock: string): boolean {
+  try {
+    mkdirSync(lock)
+    writeFileSync(join(lock, 'pid'), String(process.pid))
+    return true
+  }
+  catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+      throw error
+    const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }))
+    if (owner && !isRunning(owner)) {
+      rmSync(lock, { recursive: true, force: true })
+      return tryLock(lock)
+    }
+    return false
+  }
+}
+
+/** Pruning keeps the builds used last. */
+function markUsed(dir: string): void {
+  const now = new Date()
+  utimesSync(dir, now, now)
+}
+
+/** Keeps the newest builds of a kind, and removes what killed builds left behind. */
+function prune(cacheDir: string, kind: SiteKind): void {
+  const entries = readdirSync(cacheDir)
+  const builds = entries
+    .filter(name => name.startsWith(`${kind}-`) && !name.endsWith('.lock'))
+    .map(name => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time)
+  for (const old of builds.slice(keep))
+    rmSync(join(cacheDir, old.name), { recursive: true, force: true })
+  for (const name of entries) {
+    const pid = Number(/^\.building-.+-(\d+)$/.exec(name)?.[1])
+    if (pid && !isRunning(pid))
+      rmSync(join(cacheDir, name), { recursive: true, force: true })
+  }
+}
+
+/** "built in 6.8 s" or "reused (checked in 0.04 s)", for the terminal. */
+export function describeSite(site: CachedSite): string {
+  return site.reused
+    ? `reused the ${site.kind} build of this content (${site.key.slice(0, 8)}), found in ${site.seconds.toFixed(2)} s`
+    : `built the ${site.kind} site in ${site.seconds.toFixed(1)} s (nothing cached for this content, ${site.key.slice(0, 8)})`
+}
