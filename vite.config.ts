@@ -1,8 +1,12 @@
 import { defineConfig } from 'vite'
 import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
+import { syncRelay } from './lib/site/sync-relay.ts'
+import { talkPlanPlugin } from './lib/site/talk-plan.ts'
 
 export default defineConfig({
   plugins: [
+    syncRelay(),
+    talkPlanPlugin(),
     leanSlidevBuild(),
     // the cover: kicker and source line in Inter 400/600, title in Source Serif 4 600
     firstSlidePreload({

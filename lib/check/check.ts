@@ -2,14 +2,17 @@
  * `npm run check`: every rule over the deck in a folder, its problems in slide order, and a summary.
  */
 import type { Interview } from '../../data/source'
+import type { PlannedSlide } from '../shared/pace'
+import type { Deck } from './load-deck'
 import type { CheckContext, Problem } from './rules'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { interviewPath, loadInterview } from '../project'
+import { formatClock } from '../shared/pace'
 import { loadDeckData } from './deck-data'
 import { loadDeck } from './load-deck'
 import { rules } from './rules'
-import { minutes, notesWordCount, targetMinutes, wordsPerMinute } from './rules/notes'
+import { minutes, notesWordCount, talkPlan, targetMinutes, wordsPerMinute } from './rules/notes'
 import { questionsShown } from './rules/quotes'
 
 export interface DeckSummary {
@@ -24,6 +27,8 @@ export interface DeckSummary {
 export interface CheckReport {
   problems: Problem[]
   summary: DeckSummary
+  /** the talk's plan, when it can be made */
+  plan?: PlannedSlide[]
 }
 
 /** The deck's own copy of the interview (content/interview.md), else the project's. */
@@ -79,7 +84,50 @@ export async function checkDeck(deckDir: string): Promise<CheckReport> {
 
   const context: CheckContext = { deck, interview, data }
   const problems = rules.flatMap(rule => rule(context)).sort(byPlace)
-  return { problems, summary }
+  return {
+    problems,
+    summary,
+    plan: problems.some(problem => problem.rule === 'notes-plan')
+      ? undefined
+      : tryPlan(deck),
+  }
+}
+
+function tryPlan(deck: Deck): PlannedSlide[] | undefined {
+  try {
+    return talkPlan(deck)
+  }
+  catch {
+    return undefined
+  }
+}
+
+/** The plan as a table: slide, title, words, planned time, and the time into the talk when it ends. */
+export function formatPlan(plan: readonly PlannedSlide[]): string {
+  const titleWidth = Math.min(48, Math.max(5, ...plan.map(slide => slide.title.length)))
+  const cut = (title: string) => title.length > titleWidth
+    ? `${title.slice(0, titleWidth - 1)}…`
+    : title
+  const row = (cells: string[]) => `${cells[0]!.padStart(5)}  ${cells[1]!.padEnd(titleWidth)}  ${cells[2]!.padStart(5)}  ${cells[3]!.padStart(7)}  ${cells[4]!.padStart(10)}`
+  return [
+    row([
+      'slide',
+      'title',
+      'words',
+      'planned',
+      'cumulative',
+    ]),
+    ...plan.map(slide => row([
+      String(slide.no),
+      cut(slide.title),
+      String(slide.words),
+      `${formatClock(slide.seconds)}${slide.fixed ? '*' : ''}`,
+      formatClock(slide.end),
+    ])),
+    ...plan.some(slide => slide.fixed)
+      ? ['* set by the slide\'s "planned:"']
+      : [],
+  ].join('\n')
 }
 
 export function formatProblem(problem: Problem): string {

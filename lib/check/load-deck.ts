@@ -231,15 +231,6 @@ export function plainText(markdown: string): string {
     .trim()
 }
 
-/** Words in speaker notes, Slidev's `[click]` markers left out. */
-export function countWords(text: string): number {
-  return text
-    .replace(/\[click(?::\d+)?\]/g, ' ')
-    .split(/\s+/)
-    .filter(word => /[\p{L}\p{N}]/u.test(word))
-    .length
-}
-
 function extractQuotes(content: string, slideAnswer: unknown): DeckQuote[] {
   const quotes: DeckQuote[] = []
   const withoutSourceQuotes = content.replace(/<SourceQuote\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/SourceQuote>/g, (_, attributes: string, body: string) => {

@@ -52,6 +52,7 @@ const inputFolders = [
   'handout',
   'lib/shared',
   'lib/site',
+  'lib/check',
 ]
 const inputFiles = [
   'slides.md',

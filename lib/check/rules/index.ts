@@ -2,7 +2,7 @@
 import type { Rule } from './shared'
 import { imageWithoutAlt, missingPublicFile, thirdPartyUrl } from './assets'
 import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReference, unusableDataModule } from './data'
-import { notesMissingOrShort, notesOffDuration } from './notes'
+import { notesMissingOrShort, notesOffDuration, planNotPossible } from './notes'
 import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes'
 import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure'
 
@@ -20,6 +20,7 @@ export const rules: readonly Rule[] = [
   quoteWithoutAttribution,
   notesMissingOrShort,
   notesOffDuration,
+  planNotPossible,
   unusableDataModule,
   unknownActorId,
   invalidActors,

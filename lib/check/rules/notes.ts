@@ -1,10 +1,11 @@
 /**
- * Rules on speaker notes and timing: every slide has notes, and together they fit the talk's `duration`.
+ * Rules on speaker notes and timing: every slide has notes, together they fit the talk's `duration`,
+ * and the plan (a planned time per slide) can be made.
  */
+import type { PlannedSlide } from '../../shared/pace'
 import type { Deck } from '../load-deck'
-import type { Rule } from './shared'
-import { parseTimeString } from '@slidev/parser'
-import { countWords } from '../load-deck'
+import type { Problem, Rule } from './shared'
+import { countWords, parseSeconds, PlanError, planTalk } from '../../shared/pace'
 import { onSlide } from './shared'
 
 export const wordsPerMinute = 130
@@ -29,17 +30,47 @@ export function notesWordCount(deck: Deck): number {
 /** The headmatter's `duration` in minutes, or why it has none. */
 export function targetMinutes(deck: Deck): number | string {
   const duration = deck.headmatter.duration
-  if (duration === undefined)
-    return 'the headmatter sets no "duration" (e.g. "duration: 20min")'
   try {
-    const seconds = parseTimeString(typeof duration === 'number'
-      ? duration
-      : String(duration)).seconds
-    if (seconds > 0)
-      return seconds / 60
+    const seconds = parseSeconds(duration, 'duration')
+    return seconds === undefined
+      ? 'the headmatter sets no "duration" (e.g. "duration: 20min")'
+      : seconds / 60
   }
-  catch {}
-  return `"duration: ${String(duration)}" is not a length of time (e.g. "duration: 20min")`
+  catch {
+    return `"duration: ${String(duration)}" is not a length of time (e.g. "duration: 20min")`
+  }
+}
+
+/** The talk's plan: each slide's planned time and where it falls in the talk (lib/shared/pace.ts). */
+export function talkPlan(deck: Deck): PlannedSlide[] {
+  const target = targetMinutes(deck)
+  if (typeof target === 'string')
+    throw new PlanError(target)
+  return planTalk(deck.slides.map(slide => ({ title: slide.title, notes: slide.notes, planned: slide.frontmatter.planned })), target * 60)
+}
+
+/** `notes-plan`: every slide's `planned:` is a length of time, and together they leave room in the `duration`. */
+export const planNotPossible: Rule = ({ deck }) => {
+  const problems: Problem[] = deck.slides.flatMap((slide) => {
+    try {
+      parseSeconds(slide.frontmatter.planned, '"planned:"')
+      return []
+    }
+    catch (error) {
+      return onSlide(slide, 'notes-plan', (error as Error).message)
+    }
+  })
+  if (problems.length > 0 || typeof targetMinutes(deck) === 'string' || !deck.slides[0])
+    return problems
+  try {
+    talkPlan(deck)
+    return []
+  }
+  catch (error) {
+    return [
+      onSlide(deck.slides[0], 'notes-plan', (error as Error).message),
+    ]
+  }
 }
 
 export const minutes = (value: number) => Number(value.toFixed(1)).toString()

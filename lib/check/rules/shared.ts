@@ -22,6 +22,7 @@ export type RuleName
     | 'notes-missing'
     | 'notes-short'
     | 'notes-duration'
+    | 'notes-plan'
     | 'actor-id'
     | 'actor-data'
     | 'timeline-ref'

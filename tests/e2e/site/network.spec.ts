@@ -109,11 +109,10 @@ test.describe('no request leaves the local server', () => {
     expect(foreign).toEqual([])
   })
 
-  test('a build with --download: the print routes', async ({ page, printableSite }) => {
-    test.setTimeout(300_000)
-    const foreign = recordForeignRequests(page, printableSite.url)
-    for (const path of [...printPages, '/print']) {
-      await visitPrint(page, `${printableSite.url}${path.slice(1)}${path.includes('?')
+  test('npm run build (what npm start serves and the export prints): the print routes', async ({ page, privateSite }) => {
+    const foreign = recordForeignRequests(page, privateSite.url)
+    for (const path of printPages) {
+      await visitPrint(page, `${privateSite.url}${path.slice(1)}${path.includes('?')
         ? '&'
         : '?'}print=true`)
     }

@@ -8,7 +8,7 @@ import type { CheckContext } from '../../../lib/check/rules'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { formatProblem } from '../../../lib/check/check'
-import { countWords, loadDeck } from '../../../lib/check/load-deck'
+import { loadDeck } from '../../../lib/check/load-deck'
 import {
   durationTolerance,
   minimumNoteWords,
@@ -20,6 +20,7 @@ import {
 } from '../../../lib/check/rules/notes'
 import { missingQuestion, questionsShown, quoteProblem, quotesNotVerbatim } from '../../../lib/check/rules/quotes'
 import { loadInterview, projectRoot, slidesPath } from '../../../lib/project'
+import { countWords } from '../../../lib/shared/pace'
 import { isVerbatim } from '../../../lib/shared/verbatim'
 
 const deck = await loadDeck(projectRoot)
