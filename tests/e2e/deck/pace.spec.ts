@@ -11,7 +11,9 @@ const plan = talkPlan(await loadDeck(projectRoot))
 
 /** One CSV line's fields: quoted fields may hold commas and doubled quotes. */
 function csvFields(line: string): string[] {
-  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, field]) => field!.startsWith('"')
+  return [
+    ...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g),
+  ].map(([, field]) => field!.startsWith('"')
     ? field!.slice(1, -1).replaceAll('""', '"')
     : field!)
 }
