@@ -1,110 +1,191 @@
+/**
+ * npm run bench [-- --rounds N --no-start --no-load --no-lighthouse]: ours beside stock Slidev on the
+ * same deck, alternating, medians, with the machine's load average before and after.
+ */
 import type { ServedDeck } from '../lib/bench/first-slide'
 import type { LighthouseResult } from '../lib/bench/lighthouse'
+import type { StartTiming } from '../lib/bench/start'
 import type { StaticServer } from '../lib/site/serve'
+import { rmSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-chromium'
 import { compareFirstSlide, exportBenchFile, payloadOf, readExportBench, totalBytes } from '../lib/bench/first-slide'
 import { lighthouseCategories, runLighthouse } from '../lib/bench/lighthouse'
+import { compareStarts } from '../lib/bench/start'
 import { kb, median } from '../lib/bench/stats'
-import { buildStock } from '../lib/bench/stock'
-import { projectRoot } from '../lib/project'
-import { buildDeck, buildPublic } from '../lib/site/build'
+import { buildStock, prepareStock } from '../lib/bench/stock'
+import { browserLaunchOptions } from '../lib/export/browser'
+import { projectRoot, readDeck } from '../lib/project'
+import { cachedSite } from '../lib/site/cache'
 import { serveStatic } from '../lib/site/serve'
 
 const { values } = parseArgs({
   options: {
-    'rounds': { type: 'string', default: '7' },
-    'skip-build': { type: 'boolean', default: false },
+    'rounds': { type: 'string', default: '5' },
+    'no-start': { type: 'boolean', default: false },
+    'no-load': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
   },
 })
 const rounds = Math.max(5, Number(values.rounds))
 const work = join(projectRoot, '.tmp/bench')
-const folders = {
-  public: join(work, 'public'),
-  private: join(work, 'private'),
-  stock: join(work, 'stock'),
-}
-const ports = { public: 3181, stock: 3182, private: 3183 }
-const targets = { payloadBytes: 110 * 1024, ratio: 0.6 }
-
-if (!values['skip-build']) {
-  console.log('Building: ours (npm run build:public), ours private (slidev build), stock (slides.md alone, Slidev defaults)…')
-  await buildPublic({ outDir: folders.public })
-  await buildDeck({ outDir: folders.private })
-  await buildStock(folders.stock)
+const slides = readDeck().slides.length
+const targets = {
+  payloadBytes: 110 * 1024,
+  firstSlideRatio: 0.6,
+  warmStartMs: 1500,
+  coldStartRatio: 0.6,
 }
 
-const servers: StaticServer[] = []
-try {
-  const serve = async (label: string, root: string, port: number): Promise<ServedDeck> => {
-    const server = await serveStatic({ root, port })
-    servers.push(server)
-    return { label, root, url: server.url }
-  }
-  const ours = await serve('ours (public build)', folders.public, ports.public)
-  const stock = await serve('stock', join(folders.stock, 'dist'), ports.stock)
-  const privateDeck = await serve('ours (private build)', folders.private, ports.private)
+const load = () => loadavg().map(value => value.toFixed(2)).join(' ')
+const verdict = (met: boolean) => met ? 'met' : 'MISSED'
+function row(name: string, left: string, right: string, note = '') {
+  return console.log(`${name.padEnd(34)}${left.padStart(14)}${right.padStart(14)}  ${note}`)
+}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
-  console.log(`Loading /1 in a fresh browser ${rounds}× per deck, alternating; requests to other hosts fail at once (blocked).`)
-  const loads = await compareFirstSlide([ours, stock], rounds)
-  const oursLoads = loads.get(ours.label)!
-  const stockLoads = loads.get(stock.label)!
-  const oursPayload = payloadOf(ours, oursLoads[0]!.loadedPaths)
-  const stockPayload = payloadOf(stock, stockLoads[0]!.loadedPaths)
-  const oursMedian = median(oursLoads.map(load => load.visibleMs))
-  const stockMedian = median(stockLoads.map(load => load.visibleMs))
-  const ratio = oursMedian / stockMedian
+console.log(`Load average (1, 5, 15 min) at the start: ${load()} on ${navigator.hardwareConcurrency} cores`)
 
-  const verdict = (met: boolean) => met ? 'met' : 'MISSED'
-  const row = (name: string, left: string, right: string, note = '') =>
-    console.log(`${name.padEnd(34)}${left.padStart(14)}${right.padStart(14)}  ${note}`)
-  console.log('')
-  row('', 'ours', 'stock')
-  row('Initial JS+CSS (gzip)', kb(totalBytes(oursPayload)), kb(totalBytes(stockPayload)), `target ≤ 110 KB: ${verdict(totalBytes(oursPayload) <= targets.payloadBytes)}`)
-  row('  files', String(oursPayload.length), String(stockPayload.length))
-  row('First slide visible, median', `${oursMedian.toFixed(0)} ms`, `${stockMedian.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)}, target ≤ 0.60: ${verdict(ratio <= targets.ratio)}`)
-  row('  all loads', oursLoads.map(load => load.visibleMs.toFixed(0)).join(' '), '')
-  row('', '', stockLoads.map(load => load.visibleMs.toFixed(0)).join(' '))
-
-  for (const [label, files] of [
-    ['ours', oursPayload],
-    ['stock', stockPayload],
-  ] as const) {
-    console.log(`\nLoaded before the first slide showed, ${label}:`)
-    for (const file of files)
-      console.log(`  ${kb(file.gzipBytes).padStart(9)}  ${file.path}`)
-  }
-
-  if (!values['no-lighthouse']) {
-    console.log('\nLighthouse 12 (desktop preset, system Chromium):')
-    const pages: [string, string][] = [
-      ['ours private /1', `${privateDeck.url}1`],
-      ['ours private /presenter', `${privateDeck.url}presenter`],
-      ['ours public /1', `${ours.url}1`],
-      ['stock /1', `${stock.url}1`],
+if (!values['no-start']) {
+  const ports = { warm: 3191, cold: 3192, stock: 3193 }
+  const warmCache = join(work, 'cache-warm')
+  const coldCache = join(work, 'cache-cold')
+  const slidev = prepareStock(join(work, 'stock-dev'))
+  const npmStart = (port: number, cacheDir: string) => ({
+    command: 'npm',
+    args: [
+      'start',
+      '--',
+      '--port',
+      String(port),
+    ],
+    cwd: projectRoot,
+    env: { ...process.env, BRIEFING_CACHE_DIR: cacheDir },
+    url: `http://127.0.0.1:${port}/1`,
+  })
+  await cachedSite('private', { cacheDir: warmCache })
+  console.log(`\nStart to slide 1 shown, then each slide's first visit; ${rounds} rounds, order turning each round.`)
+  const browser = await chromium.launch(browserLaunchOptions())
+  try {
+    const { timings } = await compareStarts(browser, [
+      {
+        label: 'warm',
+        ...npmStart(ports.warm, warmCache),
+      },
+      {
+        label: 'cold',
+        ...npmStart(ports.cold, coldCache),
+        before: () => rmSync(coldCache, { recursive: true, force: true }),
+      },
+      {
+        label: 'stock',
+        command: process.execPath,
+        args: [
+          slidev,
+          'slides.md',
+          '--port',
+          String(ports.stock),
+          '--bind',
+          '127.0.0.1',
+        ],
+        cwd: join(work, 'stock-dev'),
+        url: `http://127.0.0.1:${ports.stock}/1`,
+      },
+    ], slides, rounds, (label, timing) => console.log(`  ${label.padEnd(6)} slide 1 after ${seconds(timing.firstSlideMs)}, slides 2–${slides} first visits median ${median(timing.firstVisitsMs).toFixed(0)} ms`))
+    const firstSlide = (label: string) => median(timings.get(label)!.map(timing => timing.firstSlideMs))
+    const visits = (label: string) => timings.get(label)!.flatMap(timing => timing.firstVisitsMs)
+    const [warm, cold, stock] = [
+      firstSlide('warm'),
+      firstSlide('cold'),
+      firstSlide('stock'),
     ]
-    row('', '', lighthouseCategories.map(category => category.slice(0, 4)).join(' '))
-    const results: [string, LighthouseResult][] = []
-    for (const [name, url] of pages) {
-      const result = await runLighthouse(url, join(work, `lighthouse-${results.length + 1}.json`))
-      results.push([name, result])
-      row(name, '', lighthouseCategories.map(category => String(result.scores[category]).padStart(4)).join(' '))
-    }
-    for (const [name, result] of results) {
-      if (result.failing.length)
-        console.log(`  ${name}: ${result.failing.join('; ')}`)
-    }
-    const targetPages = results.slice(0, 2)
-    const allHundred = targetPages.every(([, result]) => lighthouseCategories.every(category => result.scores[category] === 100))
-    console.log(`  target: 100 in every category on the private build's /1 and /presenter: ${verdict(allHundred)}`)
+    console.log('')
+    row('', 'ours', 'stock dev')
+    row('npm start → slide 1, cache warm', seconds(warm), '', `target ≤ ${seconds(targets.warmStartMs)}: ${verdict(warm <= targets.warmStartMs)}`)
+    row('npm start → slide 1, no cache', seconds(cold), seconds(stock), `ratio ${(cold / stock).toFixed(2)}, target ≤ ${targets.coldStartRatio}: ${verdict(cold / stock <= targets.coldStartRatio)}`)
+    const describeVisits = (times: number[]) => `${median(times).toFixed(0)} / ${Math.max(...times).toFixed(0)}`
+    row('first visit of a slide, ms', describeVisits(visits('warm')), describeVisits(visits('stock')), 'median / max over every slide and round (ours: the warm build)')
+    row('  all first visits in a round, s', seconds(median(timings.get('warm')!.map(sum))), seconds(median(timings.get('stock')!.map(sum))))
   }
+  finally {
+    await browser.close()
+  }
+}
 
-  const exportBench = readExportBench()
-  console.log(exportBench
-    ? `\nExport benchmark (${exportBenchFile}): ${JSON.stringify(exportBench)}`
-    : `\nExport benchmark: no ${exportBenchFile} yet (run "npm run bench:export").`)
+function sum(timing: StartTiming): number {
+  return timing.firstVisitsMs.reduce((total, ms) => total + ms, 0)
 }
-finally {
-  await Promise.all(servers.map(server => server.close()))
+
+if (!values['no-load'] || !values['no-lighthouse']) {
+  const servers: StaticServer[] = []
+  try {
+    const serve = async (label: string, root: string, base = '/'): Promise<ServedDeck> => {
+      const server = await serveStatic({ root, base, port: 0 })
+      servers.push(server)
+      return { label, root, url: server.url }
+    }
+    const ours = await serve('ours (public build)', (await cachedSite('public')).dir)
+    const privateDeck = await serve('ours (private build)', (await cachedSite('private')).dir)
+    const stock = await serve('stock', await buildStock(join(work, 'stock')))
+
+    if (!values['no-load']) {
+      console.log(`\nLoading /1 in a fresh browser ${rounds}× per deck, alternating; requests to other hosts fail at once (blocked).`)
+      const loads = await compareFirstSlide([ours, stock], rounds)
+      const oursLoads = loads.get(ours.label)!
+      const stockLoads = loads.get(stock.label)!
+      const oursPayload = payloadOf(ours, oursLoads[0]!.loadedPaths)
+      const stockPayload = payloadOf(stock, stockLoads[0]!.loadedPaths)
+      const oursMedian = median(oursLoads.map(loaded => loaded.visibleMs))
+      const stockMedian = median(stockLoads.map(loaded => loaded.visibleMs))
+      const ratio = oursMedian / stockMedian
+      console.log('')
+      row('', 'ours', 'stock')
+      row('Initial JS+CSS (gzip)', kb(totalBytes(oursPayload)), kb(totalBytes(stockPayload)), `target ≤ 110 KB: ${verdict(totalBytes(oursPayload) <= targets.payloadBytes)}`)
+      row('  files', String(oursPayload.length), String(stockPayload.length))
+      row('First slide visible, median', `${oursMedian.toFixed(0)} ms`, `${stockMedian.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)}, target ≤ ${targets.firstSlideRatio}: ${verdict(ratio <= targets.firstSlideRatio)}`)
+      row('  all loads', oursLoads.map(loaded => loaded.visibleMs.toFixed(0)).join(' '), '')
+      row('', '', stockLoads.map(loaded => loaded.visibleMs.toFixed(0)).join(' '))
+      for (const [label, files] of [
+        ['ours', oursPayload],
+        ['stock', stockPayload],
+      ] as const) {
+        console.log(`\nLoaded before the first slide showed, ${label}:`)
+        for (const file of files)
+          console.log(`  ${kb(file.gzipBytes).padStart(9)}  ${file.path}`)
+      }
+    }
+
+    if (!values['no-lighthouse']) {
+      console.log('\nLighthouse 12 (desktop preset, system Chromium):')
+      const pages: [string, string][] = [
+        ['ours private /1', `${privateDeck.url}1`],
+        ['ours private /presenter/1', `${privateDeck.url}presenter/1`],
+        ['ours public /1', `${ours.url}1`],
+        ['stock /1', `${stock.url}1`],
+      ]
+      row('', '', lighthouseCategories.map(category => category.slice(0, 4)).join(' '))
+      const results: [string, LighthouseResult][] = []
+      for (const [name, url] of pages) {
+        const result = await runLighthouse(url, join(work, `lighthouse-${results.length + 1}.json`))
+        results.push([name, result])
+        row(name, '', lighthouseCategories.map(category => String(result.scores[category]).padStart(4)).join(' '))
+      }
+      for (const [name, result] of results) {
+        if (result.failing.length)
+          console.log(`  ${name}: ${result.failing.join('; ')}`)
+      }
+    }
+  }
+  finally {
+    await Promise.all(servers.map(server => server.close()))
+  }
 }
+
+const exportBench = readExportBench()
+console.log(exportBench
+  ? `\nExport benchmark (${exportBenchFile}): ${JSON.stringify(exportBench)}`
+  : `\nExport benchmark: no ${exportBenchFile} yet (run "npm run bench:export").`)
+console.log(`\nLoad average at the end: ${load()}`)

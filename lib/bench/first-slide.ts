@@ -36,7 +36,7 @@ export const firstSlideTitle = '.slidev-page-1 h1'
  * is on screen (laid out, not hidden, not transparent) and records that frame's time and the
  * resources finished by then. A string, because tsx would add helpers the page lacks to a function.
  */
-function titleWatchScript(selector: string): string {
+export function titleWatchScript(selector: string): string {
   return `(() => {
   const state = {}
   window.__firstSlide = state
@@ -56,7 +56,7 @@ function titleWatchScript(selector: string): string {
 }
 
 /** External hosts a stock build asks for (Google Fonts, the jsdelivr favicon) fail at once instead of timing out offline. */
-async function blockForeignRequests(page: Page): Promise<void> {
+export async function blockForeignRequests(page: Page): Promise<void> {
   await page.route(url => url.hostname !== '127.0.0.1', route => route.abort('blockedbyclient'))
 }
 

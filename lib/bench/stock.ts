@@ -14,16 +14,24 @@ export function stockSlides(source: string): string {
 }
 
 /**
- * Builds the deck's slides.md the way a new Slidev project would: a folder holding only the
- * Markdown (no components, layouts, styles, setup or Vite config) and Slidev's default headmatter.
- * Slidev runs through a `node_modules` link inside that folder, as from a project of its own.
+ * A folder holding only the deck's Markdown (no components, layouts, styles, setup or Vite config),
+ * with Slidev's default headmatter and a `node_modules` link, as a new Slidev project would be.
+ * Returns the path of Slidev's CLI to run in it.
  */
-export async function buildStock(folder: string): Promise<string> {
+export function prepareStock(folder: string): string {
   rmSync(folder, { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
   writeFileSync(join(folder, 'slides.md'), stockSlides(readFileSync(slidesPath, 'utf8')))
   symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'), 'dir')
-  const slidev = join(folder, 'node_modules/@slidev/cli/bin/slidev.mjs')
+  return join(folder, 'node_modules/@slidev/cli/bin/slidev.mjs')
+}
+
+/**
+ * Builds the deck's slides.md the way a new Slidev project would: a folder holding only the
+ * Markdown, in a folder of its own (see `prepareStock`).
+ */
+export async function buildStock(folder: string): Promise<string> {
+  const slidev = prepareStock(folder)
   await runCommand(process.execPath, [
     slidev,
     'build',
