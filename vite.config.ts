@@ -1,10 +1,14 @@
 import { defineConfig } from 'vite'
+import { deckFonts } from './lib/site/fonts.ts'
 import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
 import { syncRelay } from './lib/site/sync-relay.ts'
 import { talkPlanPlugin } from './lib/site/talk-plan.ts'
 
 export default defineConfig({
+  // the build is the hub for presenting and printing: no gzip report to compute on the way
+  build: { reportCompressedSize: false },
   plugins: [
+    deckFonts(),
     syncRelay(),
     talkPlanPlugin(),
     leanSlidevBuild(),

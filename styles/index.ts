@@ -1,7 +1,3 @@
-import '@fontsource/inter/latin-400.css'
-import '@fontsource/inter/latin-600.css'
-import '@fontsource/source-serif-4/latin-400.css'
-import '@fontsource/source-serif-4/latin-400-italic.css'
-import '@fontsource/source-serif-4/latin-600.css'
+import './fonts.css'
 import './deck.css'
 import './presenter.css'

@@ -1,7 +1,7 @@
 import type { SlideInfo } from '@slidev/types'
 import type { Page } from 'playwright-chromium'
+import type { StaticServer } from '../site/serve'
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf'
-import type { SlidevServer } from './slidev-server'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import process from 'node:process'
@@ -9,9 +9,11 @@ import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { printRoutes } from '../../setup/routes'
 import { isRunning } from '../process'
+import { exportFilename, projectRoot, readDeck } from '../project'
+import { cachedSite } from '../site/cache'
+import { serveStatic } from '../site/serve'
 import { browserLaunchOptions } from './browser'
 import { a4, checkPdf, finishPdf, namedDestinations, sourceDate } from './pdf'
-import { startSlidevServer } from './slidev-server'
 
 export type HandoutLayout = 'speaker' | 'audience'
 export type ExportedDocument = 'slides' | 'handout'
@@ -19,14 +21,11 @@ export type ExportedDocument = 'slides' | 'handout'
 export interface ExportOptions {
   /** the deck's folder */
   root?: string
-  entry?: string
   /** where the PDFs go, relative to root */
   outDir?: string
   /** a dark-mode slides PDF (the handout stays on white paper) */
   dark?: boolean
   handout?: HandoutLayout
-  /** first port to try for Slidev's server */
-  port?: number
   env?: NodeJS.ProcessEnv
   /** how long one PDF's slides may take to render */
   renderTimeout?: number
@@ -84,19 +83,17 @@ export function exportPaths(outDir: string, exportFilename: string, { dark = fal
 }
 
 /**
- * One Slidev server (export mode, so the print routes exist), one Chromium, two PDFs:
- * the slides from handout/SlidesDocument.vue, the handout from handout/HandoutDocument.vue.
- * Both are finished with pdf-lib (metadata, outline, fixed dates), checked, and only then
- * renamed over the previous files, together.
+ * The cached private build (the one `npm start` serves, built first if this content has none) on a
+ * static server, one Chromium, two PDFs: the slides from handout/SlidesDocument.vue, the handout from
+ * handout/HandoutDocument.vue. Both are finished with pdf-lib (metadata, outline, fixed dates),
+ * checked, and only then renamed over the previous files, together.
  */
 export async function exportBriefing(options: ExportOptions = {}): Promise<WrittenPdf[]> {
   const {
-    root = process.cwd(),
-    entry = 'slides.md',
+    root = projectRoot,
     outDir = 'exports',
     dark = false,
     handout = 'speaker',
-    port = 3150,
     env = process.env,
     renderTimeout = 90_000,
     onProgress = () => {},
@@ -110,68 +107,62 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
   // a launch failure is reported where the browser is awaited, not as an unhandled rejection
   browserStarting.catch(() => {})
 
-  let server: SlidevServer | undefined
+  let server: StaticServer | undefined
   try {
-    server = await startSlidevServer({
-      root,
-      entry: resolve(root, entry),
-      port,
-      cacheDir: resolve(root, 'node_modules/.vite-briefing-export'),
-    }).catch((error: Error) => {
-      throw new ExportError(`could not start Slidev's server for ${entry}: ${error.message}`)
-    })
-    step('Slidev server listening, deck parsed')
-    const { origin, deck } = server
+    const deck = readDeck(join(root, 'slides.md'))
     const slides = deck.slides
     const outline = slideOutline(slides)
-    const metadata = deckMetadata(deck.headmatter, date)
-    const exportFilename = String(deck.exportFilename || basename(entry, '.md'))
-    const paths = exportPaths(resolve(root, outDir), exportFilename, { dark, handout })
-
+    const metadata = deckMetadata(deck.slides[0]?.frontmatter ?? {}, date)
+    const paths = exportPaths(resolve(root, outDir), exportFilename(deck), { dark, handout })
+    const site = await cachedSite('private', { root }).catch((error: Error) => {
+      throw new ExportError(`could not build the deck: ${firstLine(error.message)}`)
+    })
+    step(site.reused ? 'build found in the cache' : 'deck built')
+    server = await serveStatic({ root: site.dir, port: 0 })
+    const origin = server.url.replace(/\/$/, '')
     const browser = await browserStarting.catch((error: Error) => {
       throw new ExportError(`could not start Chromium (${launchOptions.executablePath}): ${firstLine(error.message)}`)
     })
     step('Chromium started')
-    const page = await browser.newPage({
-      viewport: { width: 1280, height: 720 },
-    })
-    const pageErrors: string[] = []
-    page.on('pageerror', error => pageErrors.push(firstLine(error.message)))
-    const network = watchNetwork(page)
-    const rendered = async (kind: ExportedDocument) => {
-      await waitForSlides(page, kind, slides.length, renderTimeout, pageErrors, onProgress)
-      await network.quiet()
+
+    // both documents render and print at once, each in a tab of its own; each is finished while
+    // Chromium still works on the other
+    const print = async (document: ExportedDocument, path: string, colorScheme: 'light' | 'dark') => {
+      const page = await browser.newPage({
+        viewport: { width: 1280, height: 720 },
+      })
+      const pageErrors: string[] = []
+      page.on('pageerror', error => pageErrors.push(firstLine(error.message)))
+      await page.emulateMedia({ media: 'screen', colorScheme })
+      await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' })
+      await waitForSlides(page, document, slides.length, renderTimeout, pageErrors, onProgress)
+      step(`${document} rendered`)
+      const bytes = await printPdf(page)
+      step(`${document} printed`)
+      return bytes
     }
-
-    await page.emulateMedia({
-      media: 'screen',
-      colorScheme: dark ? 'dark' : 'light',
-    })
-    await page.goto(`${origin}${printRoutes.slides}?print=true`, { waitUntil: 'domcontentloaded' })
-    step('app loaded')
-    await rendered('slides')
-    step('slides rendered')
-    const slidesPdf = await finishPdf(await printPdf(page), metadata, outline.map((item, pageIndex) => ({ ...item, pageIndex })))
-    step('slides PDF printed')
-
-    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-    await navigateInApp(page, `${printRoutes.handout}?print=true&layout=${handout}`, '.handout')
-    await rendered('handout')
-    step('handout rendered')
-    const handoutPrint = await printPdf(page)
-    const handoutPdf = await finishPdf(
-      handoutPrint,
-      { ...metadata, title: `${metadata.title} (${handout} handout)` },
-      await handoutOutline(handoutPrint, outline),
-    )
-
-    step('handout PDF printed')
+    const [slidesPdf, handoutPdf] = await Promise.all([
+      print('slides', `${printRoutes.slides}?print=true`, dark ? 'dark' : 'light')
+        .then(bytes => finishPdf(bytes, metadata, outline.map((item, pageIndex) => ({ ...item, pageIndex })))),
+      print('handout', `${printRoutes.handout}?print=true&layout=${handout}`, 'light')
+        .then(async bytes => finishPdf(bytes, { ...metadata, title: `${metadata.title} (${handout} handout)` }, await handoutOutline(bytes, outline))),
+    ])
+    step('both PDFs finished')
+    // nothing more to print: the browser closes while the PDFs are checked and written
+    void browser.close().catch(() => {})
     return await writeTogether([
       {
         document: 'slides',
         path: paths.slides,
         bytes: slidesPdf,
-        expected: { pageCount: slides.length, pageSize: slidePageSize, outlineEntries: slides.length },
+        expected: {
+          pageCount: slides.length,
+          pageSize: slidePageSize,
+          outlineEntries: slides.length,
+          accessibility: {
+            pagePerSlide: true,
+          },
+        },
       },
       {
         document: 'handout',
@@ -183,6 +174,9 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
             : { minPageCount: 3 },
           pageSize: a4,
           outlineEntries: slides.length,
+          accessibility: {
+            pagePerSlide: false,
+          },
         },
       },
     ])
@@ -190,47 +184,6 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
   finally {
     await browserStarting.then(browser => browser.close(), () => {})
     await server?.close()
-  }
-}
-
-/** Client-side navigation: the app, its modules and fonts stay loaded for the second PDF. */
-async function navigateInApp(page: Page, path: string, rootSelector: string): Promise<void> {
-  const pushed = await page.evaluate(async (path) => {
-    interface MountedApp { __vue_app__?: { config: { globalProperties: { $router?: { push: (to: string) => Promise<unknown> } } } } }
-    const router = (document.querySelector('#app') as (Element & MountedApp) | null)?.__vue_app__?.config.globalProperties.$router
-    if (!router)
-      return false
-    await router.push(path)
-    return true
-  }, path)
-  if (!pushed)
-    await page.goto(new URL(path, page.url()).href, { waitUntil: 'domcontentloaded' })
-  await page.locator(rootSelector).waitFor({ state: 'attached' })
-}
-
-/**
- * In Slidev's dev server UnoCSS sends its CSS again (over HMR) whenever a newly loaded module
- * uses new classes; a short quiet spell after the last request means the page has it all.
- */
-function watchNetwork(page: Page, quietFor = 400) {
-  let inFlight = 0
-  let lastActivity = Date.now()
-  const settle = () => {
-    inFlight--
-    lastActivity = Date.now()
-  }
-  page.on('request', () => {
-    inFlight++
-    lastActivity = Date.now()
-  })
-  page.on('requestfinished', settle)
-  page.on('requestfailed', settle)
-  return {
-    async quiet(): Promise<void> {
-      const isQuiet = () => inFlight === 0 && Date.now() - lastActivity >= quietFor
-      while (!isQuiet())
-        await new Promise(resolve => setTimeout(resolve, 50))
-    },
   }
 }
 

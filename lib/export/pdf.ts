@@ -1,6 +1,10 @@
 import type { PDFPage, PDFRef } from 'pdf-lib'
+import type { UaOptions } from './pdf-ua'
 import process from 'node:process'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString } from 'pdf-lib'
+import { markUntaggedAsArtifacts } from './pdf-content'
+import { mendStructure } from './pdf-tags'
+import { pdfUaProblems } from './pdf-ua'
 
 /** What the document information dictionary says about a PDF. */
 export interface PdfMetadata {
@@ -30,6 +34,8 @@ export interface OutlineNode {
   children: OutlineNode[]
 }
 
+const producer = `pdf-lib, from Chromium's Skia/PDF`
+
 export class PdfCheckError extends Error {
   override name = 'PdfCheckError'
 }
@@ -44,12 +50,48 @@ export function sourceDate(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(epoch) * 1000)
 }
 
-/** Sets the metadata and the outline on a PDF Chromium printed, and returns the new bytes. */
+/**
+ * Finishes a PDF Chromium printed: its structure mended for PDF/UA (lib/export/pdf-tags.ts), every
+ * untagged mark made an artifact (lib/export/pdf-content.ts), metadata (info and XMP) and the outline.
+ */
 export async function finishPdf(bytes: Uint8Array, metadata: PdfMetadata, outline: OutlineItem[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  mendStructure(doc)
+  markUntaggedAsArtifacts(doc)
   setMetadata(doc, metadata)
   setOutline(doc, outline)
   return doc.save({ addDefaultPage: false, updateFieldAppearances: false })
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, character => `&#${character.charCodeAt(0)};`)
+
+/** XMP, as PDF/UA asks: the title, the PDF/UA identifier, and the same facts as the info dictionary. */
+export function xmpPacket(metadata: PdfMetadata, producer: string): string {
+  const date = metadata.date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+  xmlns:dc="http://purl.org/dc/elements/1.1/"
+  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+  xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<dc:format>application/pdf</dc:format>
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(metadata.title)}</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>${escapeXml(metadata.author)}</rdf:li></rdf:Seq></dc:creator>
+<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(metadata.subject)}</rdf:li></rdf:Alt></dc:description>
+<dc:language><rdf:Bag><rdf:li>${escapeXml(metadata.language)}</rdf:li></rdf:Bag></dc:language>
+<pdf:Keywords>${escapeXml(metadata.keywords.join(', '))}</pdf:Keywords>
+<pdf:Producer>${escapeXml(producer)}</pdf:Producer>
+<xmp:CreatorTool>${escapeXml(metadata.creator)}</xmp:CreatorTool>
+<xmp:CreateDate>${date}</xmp:CreateDate>
+<xmp:ModifyDate>${date}</xmp:ModifyDate>
+<xmp:MetadataDate>${date}</xmp:MetadataDate>
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`
 }
 
 function setMetadata(doc: PDFDocument, metadata: PdfMetadata): void {
@@ -59,9 +101,11 @@ function setMetadata(doc: PDFDocument, metadata: PdfMetadata): void {
   doc.setKeywords(metadata.keywords)
   doc.setLanguage(metadata.language)
   doc.setCreator(metadata.creator)
-  doc.setProducer(`pdf-lib, from Chromium's Skia/PDF`)
+  doc.setProducer(producer)
   doc.setCreationDate(metadata.date)
   doc.setModificationDate(metadata.date)
+  const xmp = doc.context.stream(xmpPacket(metadata, producer), { Type: 'Metadata', Subtype: 'XML' })
+  doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp))
 }
 
 function setOutline(doc: PDFDocument, items: OutlineItem[]): void {
@@ -235,6 +279,8 @@ export interface PdfExpectation {
   /** every page's width and height in points, to 0.01 pt */
   pageSize: [number, number]
   outlineEntries: number
+  /** the PDF/UA checks to pass (lib/export/pdf-ua.ts) */
+  accessibility: UaOptions
 }
 
 /** Parses a finished PDF and throws a PdfCheckError saying what is wrong with it. */
@@ -259,6 +305,9 @@ export async function checkPdf(bytes: Uint8Array, expected: PdfExpectation): Pro
     throw new PdfCheckError(`its outline has ${entries} entries, expected ${expected.outlineEntries}`)
   if (!summary.tagged)
     throw new PdfCheckError('it is not tagged')
+  const problems = pdfUaProblems(await PDFDocument.load(bytes, { updateMetadata: false }), expected.accessibility)
+  if (problems.length > 0)
+    throw new PdfCheckError(`it breaks PDF/UA: ${problems.map(problem => `[${problem.rule}] ${problem.message}`).join('; ')}`)
   return summary
 }
 

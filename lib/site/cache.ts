@@ -62,6 +62,8 @@ const inputFiles = [
   'package-lock.json',
   'tsconfig.json',
 ]
+/** made from @fontsource (in the lockfile) by lib/site/fonts.ts, an input itself */
+const generatedFonts = join('styles', 'fonts')
 /** how many builds of each kind the cache keeps */
 const keep = 3
 
@@ -77,6 +79,7 @@ export function buildInputs(root = projectRoot): string[] {
     ...rootVue,
     ...inputFolders.flatMap(folder => listFiles(join(root, folder)).map(path => relative(root, path))),
   ]
+    .filter(path => !path.startsWith(generatedFonts))
     .map(path => path.replaceAll('\\', '/'))
     .sort()
 }

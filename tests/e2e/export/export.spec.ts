@@ -1,74 +1,26 @@
-import type { ChildProcess } from 'node:child_process'
 import type { OutlineNode } from '../../../lib/export/pdf'
 import { Buffer } from 'node:buffer'
-import { execFileSync, spawn } from 'node:child_process'
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { execFileSync } from 'node:child_process'
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
-import { expect, test } from '@playwright/test'
 import { load } from '@slidev/parser/fs'
 import { exportPaths, slidePageSize } from '../../../lib/export/export'
 import { a4, flattenOutline, pdfPageTexts, readPdf } from '../../../lib/export/pdf'
 import { loadInterview, projectRoot } from '../../../lib/project'
 import { normalise } from '../../../lib/shared/verbatim'
+import { epoch, expect, exportTimeout, finished, outputs, runExport, startExport, test } from '../fixtures/export'
 
-// Each export is a child process, as `npm run export` runs it; the first one's PDFs serve every
-// content test, a second one checks reproducibility, a third the audience layout.
-
-const root = projectRoot
-// Not under test-results/, which every Playwright run (anyone's) empties when it starts. Named
-// after the runner (the worker's parent), so a worker restarted after a failure reuses the export.
-const outputsPrefix = 'briefing-export-test-'
-const outputs = join(tmpdir(), `${outputsPrefix}${process.ppid}`)
-const epoch = '1508284800'
-const exportTimeout = 240_000
+// The first export (the shared fixture) serves every content test; a second checks reproducibility,
+// a third the audience layout.
 
 const deck = await load({
-  userRoot: root,
-  roots: [root],
-}, join(root, 'slides.md'))
+  userRoot: projectRoot,
+  roots: [projectRoot],
+}, join(projectRoot, 'slides.md'))
 const slides = deck.slides
 const headmatter = deck.headmatter as Record<string, any>
 const interview = loadInterview()
-
-interface Run { code: number | null, stdout: string, stderr: string }
-
-function startExport(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/export.ts', ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SOURCE_DATE_EPOCH: epoch,
-      ...env,
-    },
-    // its own process group, so a test can kill it with Slidev's server and Chromium
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-}
-
-function finished(child: ChildProcess): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  child.stdout!.on('data', (chunk) => {
-    stdout += chunk
-  })
-  child.stderr!.on('data', (chunk) => {
-    stderr += chunk
-  })
-  return new Promise(resolve => child.on('close', code => resolve({ code, stdout, stderr })))
-}
-
-async function runExport(out: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const run = await finished(startExport([`--out=${out}`, ...args], env))
-  expect(run.code, `export failed:\n${run.stdout}\n${run.stderr}`).toBe(0)
-  return run
-}
-
-const firstDir = join(outputs, 'first')
-const firstPaths = exportPaths(firstDir, headmatter.exportFilename)
-let firstRun: Run
 
 /**
  * pdf.js text, with quotes and whitespace normalised as the verbatim check does. The fonts map
@@ -89,30 +41,16 @@ function noteText(note = ''): string {
   return normalise(note.replace(/\[click(?::\d+)?\]/gi, ' ').replace(/[*_`]/g, ''))
 }
 
-test.beforeAll(async () => {
-  test.setTimeout(exportTimeout)
-  for (const name of await readdir(tmpdir())) {
-    if (name.startsWith(outputsPrefix) && join(tmpdir(), name) !== outputs)
-      await rm(join(tmpdir(), name), { recursive: true, force: true })
-  }
-  const log = join(outputs, 'first.json')
-  firstRun = await readFile(log, 'utf8').then(JSON.parse, async () => {
-    const run = await runExport(firstDir)
-    await writeFile(log, JSON.stringify(run))
-    return run
-  })
-})
-
-test('the export reports progress per slide and ends with the paths, page counts and sizes', () => {
-  expect(firstRun.stdout).toContain(`slides PDF   slide 1 of ${slides.length}`)
-  expect(firstRun.stdout).toContain(`handout PDF  slide ${slides.length} of ${slides.length}`)
-  expect(firstRun.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pdf\\s+${slides.length} pages\\s+\\d+ KiB`))
-  expect(firstRun.stdout).toMatch(new RegExp(`${headmatter.exportFilename}-handout\\.pdf\\s+\\d+ pages\\s+\\d+ KiB`))
+test('the export reports progress per slide and ends with the paths, page counts and sizes', async ({ exported }) => {
+  expect(exported.run.stdout).toContain(`slides PDF   slide 1 of ${slides.length}`)
+  expect(exported.run.stdout).toContain(`handout PDF  slide ${slides.length} of ${slides.length}`)
+  expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pdf\\s+${slides.length} pages\\s+\\d+ KiB`))
+  expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}-handout\\.pdf\\s+\\d+ pages\\s+\\d+ KiB`))
 })
 
 test.describe('slides PDF', () => {
-  test('one exactly 16:9 page per slide', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.slides))
+  test('one exactly 16:9 page per slide', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.slides))
     expect(pdf.pageCount).toBe(slides.length)
     for (const [width, height] of pdf.pageSizes) {
       expect([width, height]).toEqual(slidePageSize)
@@ -120,14 +58,14 @@ test.describe('slides PDF', () => {
     }
   })
 
-  test('real text: every interview question can be found', async () => {
-    const text = (await pageTexts(firstPaths.slides)).join(' ')
+  test('real text: every interview question can be found', async ({ exported }) => {
+    const text = (await pageTexts(exported.paths.slides)).join(' ')
     for (const exchange of interview.exchanges)
       expect(text, `question ${exchange.number}`).toContain(normalise(exchange.question))
   })
 
-  test('an outline entry for every slide, nested under its section', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.slides))
+  test('an outline entry for every slide, nested under its section', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.slides))
     const entries = flattenOutline(pdf.outline)
     expect(entries.map(entry => entry.title)).toEqual(slides.map((slide, index) => slide.title?.trim() || `Slide ${index + 1}`))
     expect(entries.map(entry => entry.pageIndex)).toEqual(slides.map((_, index) => index))
@@ -138,8 +76,8 @@ test.describe('slides PDF', () => {
     expect(parent.children.map(child => child.title)).toContain(slides[nested]!.title)
   })
 
-  test('metadata from the headmatter, language, tagged', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.slides))
+  test('metadata from the headmatter, language, tagged', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.slides))
     expect(pdf.title).toBe(headmatter.title)
     expect(pdf.author).toBe(headmatter.author)
     expect(pdf.subject).toBe(String(headmatter.info).replace(/\s+/g, ' ').trim())
@@ -149,8 +87,8 @@ test.describe('slides PDF', () => {
     expect(pdf.tagged).toBe(true)
   })
 
-  test('the fonts embedded are the deck\'s own', () => {
-    const fonts = execFileSync('pdffonts', [firstPaths.slides], { encoding: 'utf8' })
+  test('the fonts embedded are the deck\'s own', async ({ exported }) => {
+    const fonts = execFileSync('pdffonts', [exported.paths.slides], { encoding: 'utf8' })
       .split('\n')
       .slice(2)
       .filter(Boolean)
@@ -164,10 +102,10 @@ test.describe('slides PDF', () => {
 })
 
 test.describe('speaker handout', () => {
-  test('A4 pages, a cover with title, speaker, occasion, date, source and attribution', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.handout))
+  test('A4 pages, a cover with title, speaker, occasion, date, source and attribution', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.handout))
     pdf.pageSizes.forEach(expectA4)
-    const [cover] = await pageTexts(firstPaths.handout)
+    const [cover] = await pageTexts(exported.paths.handout)
     expect(cover).toContain(normalise(headmatter.title))
     expect(cover).toContain('Prof. Sebastian Heilmann')
     expect(cover).toContain('19th National Congress')
@@ -176,8 +114,8 @@ test.describe('speaker handout', () => {
     expect(cover).toContain('This interview or excerpts may be quoted with proper attribution.')
   })
 
-  test('"page n of N" on every page, a running header after the cover, sources at the end', async () => {
-    const texts = await pageTexts(firstPaths.handout)
+  test('"page n of N" on every page, a running header after the cover, sources at the end', async ({ exported }) => {
+    const texts = await pageTexts(exported.paths.handout)
     texts.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${texts.length}`))
     for (const text of texts.slice(1))
       expect(text).toContain('Speaker handout')
@@ -185,11 +123,11 @@ test.describe('speaker handout', () => {
     expect(texts.at(-1)).toContain('This interview or excerpts may be quoted with proper attribution.')
   })
 
-  test('every slide\'s notes are on the page(s) from that slide on', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.handout))
+  test('every slide\'s notes are on the page(s) from that slide on', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.handout))
     const entries: OutlineNode[] = flattenOutline(pdf.outline)
     expect(entries).toHaveLength(slides.length)
-    const texts = (await pageTexts(firstPaths.handout)).map(text => text
+    const texts = (await pageTexts(exported.paths.handout)).map(text => text
       .replace(/Page \d+ of \d+/, ' ')
       .replace(`${normalise(headmatter.title)} · Speaker handout`, ' '))
     slides.forEach((slide, index) => {
@@ -202,8 +140,8 @@ test.describe('speaker handout', () => {
     })
   })
 
-  test('metadata and tags like the slides', async () => {
-    const pdf = await readPdf(await readFile(firstPaths.handout))
+  test('metadata and tags like the slides', async ({ exported }) => {
+    const pdf = await readPdf(await readFile(exported.paths.handout))
     expect(pdf.title).toBe(`${headmatter.title} (speaker handout)`)
     expect(pdf.author).toBe(headmatter.author)
     expect(pdf.language).toBe(headmatter.htmlAttrs.lang)
@@ -211,13 +149,13 @@ test.describe('speaker handout', () => {
   })
 })
 
-test('two exports with SOURCE_DATE_EPOCH give identical bytes', async () => {
+test('two exports with SOURCE_DATE_EPOCH give identical bytes', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const secondDir = join(outputs, 'second')
   await runExport(secondDir)
   const secondPaths = exportPaths(secondDir, headmatter.exportFilename)
-  expect(Buffer.compare(await readFile(secondPaths.slides), await readFile(firstPaths.slides))).toBe(0)
-  expect(Buffer.compare(await readFile(secondPaths.handout), await readFile(firstPaths.handout))).toBe(0)
+  expect(Buffer.compare(await readFile(secondPaths.slides), await readFile(exported.paths.slides))).toBe(0)
+  expect(Buffer.compare(await readFile(secondPaths.handout), await readFile(exported.paths.handout))).toBe(0)
 })
 
 test('the audience handout: three slides a page, ruled lines, no speaker notes', async () => {
@@ -235,13 +173,13 @@ test('the audience handout: three slides a page, ruled lines, no speaker notes',
   expect(texts.join(' ')).not.toContain(noteText(slides[1]!.note).slice(0, 60))
 })
 
-test('a killed export leaves the previous PDFs byte-identical', async () => {
+test('a killed export leaves the previous PDFs byte-identical', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const dir = join(outputs, 'killed')
   const paths = exportPaths(dir, headmatter.exportFilename)
   await mkdir(dir, { recursive: true })
-  await copyFile(firstPaths.slides, paths.slides)
-  await copyFile(firstPaths.handout, paths.handout)
+  await copyFile(exported.paths.slides, paths.slides)
+  await copyFile(exported.paths.handout, paths.handout)
   const before = [await readFile(paths.slides), await readFile(paths.handout)]
 
   const child = startExport([`--out=${dir}`])

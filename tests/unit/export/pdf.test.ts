@@ -98,6 +98,7 @@ describe('checkPdf', () => {
     pageCount: 5,
     pageSize: [960, 540] as [number, number],
     outlineEntries: 5,
+    accessibility: { pagePerSlide: true },
   }
 
   it('says what is wrong', async () => {

@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
-// The export's print pages (handout/*.vue) and lib/export.ts use Slidev internals that are not
-// public API. The version is pinned; these checks fail loudly if an upgrade moves any of them.
+// The export's print pages (handout/*.vue), the presenter's pace (components/PresenterPace.vue) and
+// the ordered sync (setup/) use Slidev internals that are not public API. The version is pinned;
+// these checks fail loudly if an upgrade moves any of them.
 const require = createRequire(import.meta.url)
 const client = dirname(require.resolve('@slidev/client/package.json'))
 const source = (path: string) => readFileSync(join(client, path), 'utf8')
@@ -34,15 +35,26 @@ describe('the Slidev internals the export relies on', () => {
     expect(source('internals/SlideLoading.vue')).toContain('slidev-slide-loading')
   })
 
-  it('serves each slide as the virtual module /@slidev/slides/<no>/md, which lib/export-server.ts warms up', () => {
-    const dist = join(dirname(require.resolve('@slidev/cli/package.json')), 'dist')
-    const chunks = readdirSync(dist).filter(name => name.endsWith('.mjs')).map(name => readFileSync(join(dist, name), 'utf8'))
-    expect(chunks.some(chunk => chunk.includes('const VIRTUAL_SLIDE_PREFIX = "/@slidev/slides/"'))).toBe(true)
-    expect(chunks.some(chunk => chunk.includes(['await import(\'$', '{VIRTUAL_SLIDE_PREFIX}$', '{no}/md\')'].join('')))).toBe(true)
-  })
-
   it('adds routes from setup/routes.ts and knows print mode from the ?print query', () => {
     expect(source('setup/routes.ts')).toContain('setups.reduce((routes, setup) => setup(routes), routes)')
     expect(source('composables/useNav.ts')).toContain('query.value.has(\'print\')')
+  })
+
+  it('lets a sync method replace the built-in one, and says which window moved last (state/syncState.ts, setup/root.ts)', () => {
+    const syncState = source('state/syncState.ts')
+    expect(syncState).toContain('export function addSyncMethod(sync: Sync)')
+    expect(syncState).toContain('export function disableBuiltinSync()')
+    expect(syncState).toMatch(/init: <State extends object>\(channelKey: string, onUpdate: \(data: Partial<State>\) => void, state: State, persist\?: boolean\) => SyncWrite<State> \| undefined/)
+    const root = source('setup/root.ts')
+    expect(root.indexOf('for (const setup of setups)')).toBeLessThan(root.indexOf('initSharedState('))
+    expect(root).toContain('if (state.lastUpdate?.type === syncType.value)')
+  })
+
+  it('gives the presenter a timer in shared state and a bottom bar with the custom nav controls (pages/presenter.vue)', () => {
+    expect(source('composables/useTimer.ts')).toContain('export function useTimer()')
+    const presenter = source('pages/presenter.vue')
+    expect(presenter).toMatch(/<div ref="bottomSection" class="grid-section bottom flex">\s*<NavControls :persist="true"/)
+    expect(presenter).toContain('<TimerInlined />')
+    expect(source('internals/NavControls.vue')).toContain('<CustomNavControls />')
   })
 })
