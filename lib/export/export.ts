@@ -125,27 +125,35 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
     })
     step('Chromium started')
 
-    // both documents render and print at once, each in a tab of its own; each is finished while
-    // Chromium still works on the other
-    const print = async (document: ExportedDocument, path: string, colorScheme: 'light' | 'dark') => {
-      const page = await browser.newPage({
-        viewport: { width: 1280, height: 720 },
-      })
-      const pageErrors: string[] = []
-      page.on('pageerror', error => pageErrors.push(firstLine(error.message)))
-      await page.emulateMedia({ media: 'screen', colorScheme })
-      await page.goto(`${origin}${path}`, { waitUntil: 'domcontentloaded' })
-      await waitForSlides(page, document, slides.length, renderTimeout, pageErrors, onProgress)
-      step(`${document} rendered`)
-      const bytes = await printPdf(page)
-      step(`${document} printed`)
-      return bytes
-    }
+    // one tab: the app loads once and the handout is a client-side navigation away; each PDF is
+    // finished (pdf-lib, in this process) while Chromium works on the next
+    const page = await browser.newPage({
+      viewport: { width: 1280, height: 720 },
+    })
+    const pageErrors: string[] = []
+    page.on('pageerror', error => pageErrors.push(firstLine(error.message)))
+    await page.emulateMedia({
+      media: 'screen',
+      colorScheme: dark ? 'dark' : 'light',
+    })
+    await page.goto(`${origin}${printRoutes.slides}?print=true`, { waitUntil: 'domcontentloaded' })
+    await waitForSlides(page, 'slides', slides.length, renderTimeout, pageErrors, onProgress)
+    step('slides rendered')
+    const slidesPrint = await printPdf(page)
+    step('slides printed')
+    const slidesFinished = finishPdf(slidesPrint, metadata, outline.map((item, pageIndex) => ({ ...item, pageIndex })))
+    // awaited below; a failure meanwhile is not an unhandled rejection
+    slidesFinished.catch(() => {})
+
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+    await navigateInApp(page, `${printRoutes.handout}?print=true&layout=${handout}`)
+    await waitForSlides(page, 'handout', slides.length, renderTimeout, pageErrors, onProgress)
+    step('handout rendered')
+    const handoutPrint = await printPdf(page)
+    step('handout printed')
     const [slidesPdf, handoutPdf] = await Promise.all([
-      print('slides', `${printRoutes.slides}?print=true`, dark ? 'dark' : 'light')
-        .then(bytes => finishPdf(bytes, metadata, outline.map((item, pageIndex) => ({ ...item, pageIndex })))),
-      print('handout', `${printRoutes.handout}?print=true&layout=${handout}`, 'light')
-        .then(async bytes => finishPdf(bytes, { ...metadata, title: `${metadata.title} (${handout} handout)` }, await handoutOutline(bytes, outline))),
+      slidesFinished,
+      handoutOutline(handoutPrint, outline).then(handoutEntries => finishPdf(handoutPrint, { ...metadata, title: `${metadata.title} (${handout} handout)` }, handoutEntries)),
     ])
     step('both PDFs finished')
     // nothing more to print: the browser closes while the PDFs are checked and written
@@ -185,6 +193,14 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Writt
     await browserStarting.then(browser => browser.close(), () => {})
     await server?.close()
   }
+}
+
+/** Client-side navigation: the app, its modules and fonts stay loaded for the second PDF. */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate(async (path) => {
+    interface MountedApp { __vue_app__?: { config: { globalProperties: { $router: { push: (to: string) => Promise<unknown> } } } } }
+    await (document.querySelector('#app') as Element & MountedApp).__vue_app__!.config.globalProperties.$router.push(path)
+  }, path)
 }
 
 const renderedSlide = '.printed-slide:has(.slidev-layout):not(:has(.slidev-slide-loading))'
