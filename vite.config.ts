@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite'
+import { deckFactsPlugin } from './lib/site/deck-facts.ts'
 import { deckFonts } from './lib/site/fonts.ts'
 import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
 import { syncRelay } from './lib/site/sync-relay.ts'
-import { talkPlanPlugin } from './lib/site/talk-plan.ts'
 
 export default defineConfig({
   // the build is the hub for presenting and printing: no gzip report to compute on the way
@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [
     deckFonts(),
     syncRelay(),
-    talkPlanPlugin(),
+    deckFactsPlugin(),
     leanSlidevBuild(),
     // the cover: kicker and source line in Inter 400/600, title in Source Serif 4 600
     firstSlidePreload({

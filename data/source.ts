@@ -84,3 +84,8 @@ export function parseInterview(file: string): Interview {
     permission: paragraphs[permissionAt]!,
   }
 }
+
+/** A paragraph's first sentence: the permission line goes on with contacts, the framing with the Congress. */
+export function firstSentence(paragraph: string): string {
+  return paragraph.split(/(?<=\.)\s/)[0]!
+}

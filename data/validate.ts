@@ -3,7 +3,7 @@
  * unit tests and `npm run check`. Each problem names its entry and says why.
  */
 import type { Actor, ActorKind } from './actors'
-import type { EventKind, EventSource, TimelineEvent } from './timeline'
+import type { EventKind, TimelineEvent } from './timeline'
 import { explainMismatch, isVerbatim } from '../lib/shared/verbatim'
 import { actorKindLabels } from './actors'
 import { parseDateSpan } from './dates'
@@ -16,7 +16,6 @@ export interface Problem {
   message: string
 }
 
-const eventSources: readonly EventSource[] = ['interview', 'background-facts']
 const actorKinds = Object.keys(actorKindLabels) as ActorKind[]
 const iconClass = /^i-ph-[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -62,8 +61,8 @@ export function validateTimeline(events: readonly TimelineEvent[], knownActorIds
       report('has an empty label')
     if (!eventKinds.includes(event.kind))
       report(`unknown kind "${event.kind}" (expected ${eventKinds.join(', ')})`)
-    if (!eventSources.includes(event.source))
-      report(`unknown source "${event.source}" (expected ${eventSources.join(', ')})`)
+    if (isBlank(event.source?.citation) || isBlank(event.source?.short))
+      report('has no source: give the primary source of its row in content/background-facts.md (citation and short name)')
     for (const actorId of event.actors ?? []) {
       if (known && !known.has(actorId))
         report(`names the unknown actor id "${actorId}"`)

@@ -1,5 +1,5 @@
 // Modules the deck's own Vite plugins (lib/site/) serve.
-declare module 'virtual:briefing/talk-plan' {
-  const plan: import('../lib/shared/pace').PlannedSlide[]
-  export default plan
+declare module 'virtual:briefing/deck-facts' {
+  const facts: import('../lib/site/deck-facts').DeckFacts
+  export default facts
 }

@@ -1,26 +1,9 @@
 /**
  * Rules on the deck's data: actor and timeline ids the slides name, and the data modules' own validation.
  */
-import type { ComponentUse, Deck, DeckSlide } from '../load-deck'
+import type { Deck, DeckSlide } from '../load-deck'
 import type { Problem, Rule, RuleName } from './shared'
-import { attributeStrings } from '../load-deck'
-import { answerText, onSlide } from './shared'
-
-/** Ids a component attribute names: plain `id="a"`, or string literals in a bound `:ids="['a', 'b']"`. */
-function namedIds(component: ComponentUse, names: readonly string[]): string[] {
-  return names.flatMap((name) => {
-    const plain = component.attributes[name]
-    const bound = component.attributes[`:${name}`]
-    return [
-      ...(plain === undefined
-        ? []
-        : attributeStrings(plain)),
-      ...(bound === undefined
-        ? []
-        : attributeStrings(bound).filter(() => /['"`]/.test(bound))),
-    ]
-  })
-}
+import { answerText, namedIds, onSlide } from './shared'
 
 const slidesUsing = (deck: Deck, name: string) => deck.slides.filter(slide => slide.components.some(component => component.name === name))
 

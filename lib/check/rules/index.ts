@@ -4,6 +4,7 @@ import { imageWithoutAlt, missingPublicFile, thirdPartyUrl } from './assets'
 import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReference, unusableDataModule } from './data'
 import { notesMissingOrShort, notesOffDuration, planNotPossible } from './notes'
 import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes'
+import { sourceLineMismatch, unsourcedFigure } from './sources'
 import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure'
 
 export type { CheckContext, Problem, Rule, RuleName } from './shared'
@@ -18,6 +19,8 @@ export const rules: readonly Rule[] = [
   quoteLayoutWithoutAnswer,
   quotesNotVerbatim,
   quoteWithoutAttribution,
+  sourceLineMismatch,
+  unsourcedFigure,
   notesMissingOrShort,
   notesOffDuration,
   planNotPossible,

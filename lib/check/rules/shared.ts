@@ -4,7 +4,8 @@
  */
 import type { Interview, InterviewExchange } from '../../../data/source'
 import type { DeckData } from '../deck-data'
-import type { Deck, DeckSlide } from '../load-deck'
+import type { ComponentUse, Deck, DeckSlide } from '../load-deck'
+import { attributeStrings } from '../load-deck'
 
 export type RuleName
   = | 'frontmatter'
@@ -23,6 +24,8 @@ export type RuleName
     | 'notes-short'
     | 'notes-duration'
     | 'notes-plan'
+    | 'source-line'
+    | 'fact-source'
     | 'actor-id'
     | 'actor-data'
     | 'timeline-ref'
@@ -90,3 +93,19 @@ export function exchangeNumbered(interview: Interview, value: unknown): Intervie
 }
 
 export const answerRange = (interview: Interview) => `1–${interview.exchanges.length}`
+
+/** Ids a component attribute names: plain `id="a"`, or string literals in a bound `:ids="['a', 'b']"`. */
+export function namedIds(component: ComponentUse, names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const plain = component.attributes[name]
+    const bound = component.attributes[`:${name}`]
+    return [
+      ...(plain === undefined
+        ? []
+        : attributeStrings(plain)),
+      ...(bound === undefined
+        ? []
+        : attributeStrings(bound).filter(() => /['"`]/.test(bound))),
+    ]
+  })
+}

@@ -1,3 +1,4 @@
+import type { PDFDict } from 'pdf-lib'
 import type { OutlineNode } from '../../../lib/export/pdf'
 import { Buffer } from 'node:buffer'
 import { execFileSync } from 'node:child_process'
@@ -5,10 +6,13 @@ import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
+import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { exportPaths, slidePageSize } from '../../../lib/export/export'
-import { a4, flattenOutline, pdfPageTexts, readPdf } from '../../../lib/export/pdf'
+import { a4, flattenOutline, namedDestinations, pdfPageTexts, readPdf } from '../../../lib/export/pdf'
 import { loadInterview, projectRoot } from '../../../lib/project'
+import { coverage, describeCoverage } from '../../../lib/shared/highlights'
 import { normalise } from '../../../lib/shared/verbatim'
+import { deckFacts } from '../../../lib/site/deck-facts'
 import { epoch, expect, exportTimeout, finished, outputs, runExport, startExport, test } from '../fixtures/export'
 
 // The first export (the shared fixture) serves every content test; a second checks reproducibility,
@@ -21,6 +25,21 @@ const deck = await load({
 const slides = deck.slides
 const headmatter = deck.headmatter as Record<string, any>
 const interview = loadInterview()
+const { quotes } = await deckFacts()
+
+/** Every link annotation: the page it is on and the named destination it goes to. */
+function linkTargets(doc: PDFDocument): { pageIndex: number, to: string }[] {
+  return doc.getPages().flatMap((page, pageIndex) => (page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)?.asArray() ?? [])
+    .map(ref => doc.context.lookup(ref) as PDFDict)
+    .map(annotation => annotation.lookup(PDFName.of('Dest')))
+    .filter(destination => destination instanceof PDFName || destination instanceof PDFString || destination instanceof PDFHexString)
+    .map(destination => ({
+      pageIndex,
+      to: destination instanceof PDFName
+        ? destination.decodeText()
+        : (destination as PDFString).decodeText(),
+    })))
+}
 
 /**
  * pdf.js text, with quotes and whitespace normalised as the verbatim check does. The fonts map
@@ -114,12 +133,16 @@ test.describe('speaker handout', () => {
     expect(cover).toContain('This interview or excerpts may be quoted with proper attribution.')
   })
 
-  test('"page n of N" on every page, a running header after the cover, sources at the end', async ({ exported }) => {
+  test('"page n of N" on every page, a running header after the cover, the sources and the interview at the end', async ({ exported }) => {
     const texts = await pageTexts(exported.paths.handout)
     texts.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${texts.length}`))
     for (const text of texts.slice(1))
       expect(text).toContain('Speaker handout')
-    expect(texts.at(-1)).toContain('Sources and attribution')
+    const sources = texts.findIndex(text => text.includes('Sources and attribution'))
+    const lastSlide = texts.findLastIndex(text => text.includes(`Slide ${slides.length} of ${slides.length}`))
+    expect(sources).toBeGreaterThan(lastSlide)
+    expect(texts[sources]).toContain('Sources of the dated facts')
+    expect(texts.slice(sources).join(' ')).toContain('The interview as published')
     expect(texts.at(-1)).toContain('This interview or excerpts may be quoted with proper attribution.')
   })
 
@@ -138,6 +161,30 @@ test.describe('speaker handout', () => {
       expect(text, `slide ${index + 1}'s title`).toContain(normalise(slide.title ?? ''))
       expect(text, `slide ${index + 1}'s notes`).toContain(noteText(slide.note))
     })
+  })
+
+  test('ends with the interview as published: whole, quotes highlighted, each linked from its slide and back', async ({ exported }) => {
+    const texts = await pageTexts(exported.paths.handout)
+    const start = texts.findIndex(text => text.includes('The interview as published'))
+    expect(start).toBeGreaterThan(0)
+    const appendix = normalise(texts.slice(start).join(' ').replace(/Page \d+ of \d+/g, ' ').replace(`${normalise(headmatter.title)} · Speaker handout`, ' ').replace(/ \(slides? [\d, ]+\) /g, ' '))
+    for (const exchange of interview.exchanges) {
+      expect(appendix).toContain(normalise(exchange.question))
+      for (const paragraph of exchange.answer)
+        expect(appendix, paragraph.slice(0, 40)).toContain(normalise(paragraph))
+    }
+    const share = describeCoverage(coverage(interview.exchanges.flatMap(exchange => exchange.answer), quotes))
+    expect(appendix).toContain(`The deck quotes ${share} of Heilmann's answers`)
+
+    const doc = await PDFDocument.load(await readFile(exported.paths.handout))
+    const destinations = namedDestinations(doc)
+    const links = linkTargets(doc)
+    for (const use of quotes) {
+      // the quote's mark in the appendix, linked from the slide's "in context"; the mark links back
+      expect(destinations.get(`quote-${use.slide}`)?.pageIndex, `quote-${use.slide}`).toBeGreaterThanOrEqual(start)
+      expect(links.filter(link => link.to === `quote-${use.slide}`).map(link => link.pageIndex), `link to quote-${use.slide}`).toEqual([destinations.get(`handout-slide-${use.slide}`)!.pageIndex])
+      expect(links.some(link => link.to === `handout-slide-${use.slide}` && link.pageIndex >= start), `link back to slide ${use.slide}`).toBe(true)
+    }
   })
 
   test('metadata and tags like the slides', async ({ exported }) => {
@@ -164,11 +211,13 @@ test('the audience handout: three slides a page, ruled lines, no speaker notes',
   await runExport(dir, ['--handout=audience'])
   const path = exportPaths(dir, headmatter.exportFilename, { handout: 'audience' }).handout
   const pdf = await readPdf(await readFile(path))
-  expect(pdf.pageCount).toBe(2 + Math.ceil(slides.length / 3))
+  const texts = await pageTexts(path)
+  // the cover, three slides a page, then the sources and the interview
+  expect(texts.findIndex(text => text.includes('Sources and attribution'))).toBe(1 + Math.ceil(slides.length / 3))
+  expect(texts.at(-1)).toContain('This interview or excerpts may be quoted with proper attribution.')
   pdf.pageSizes.forEach(expectA4)
   expect(flattenOutline(pdf.outline)).toHaveLength(slides.length)
   expect(pdf.title).toBe(`${headmatter.title} (audience handout)`)
-  const texts = await pageTexts(path)
   texts.forEach((text, index) => expect(text).toContain(`Page ${index + 1} of ${texts.length}`))
   expect(texts.join(' ')).not.toContain(noteText(slides[1]!.note).slice(0, 60))
 })

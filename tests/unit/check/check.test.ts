@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { checkDeck, formatProblem } from '../../../lib/check/check'
 import { loadDeck } from '../../../lib/check/load-deck'
+import { declaredSources, sourceLine, sourcesSlideOf } from '../../../lib/check/slide-sources'
 import { loadInterview, projectRoot } from '../../../lib/project'
 
 const execute = promisify(execFile)
@@ -36,7 +37,7 @@ const copied = [
   'public',
   'styles',
   'setup',
-  'slide-bottom.vue',
+  'slide-top.vue',
 ]
 
 let copies = 0
@@ -122,6 +123,34 @@ describe('the real deck', { timeout }, () => {
     expect(questions).toBe(interview.exchanges.length)
     expect(target).toBe(20)
     expect(Math.abs(minutes! / target! - 1)).toBeLessThanOrEqual(0.25)
+  })
+})
+
+describe('whose words each slide shows', () => {
+  const lines = new Map(deck.slides.map(slide => [
+    slide.number,
+    sourceLine(declaredSources(slide, timelineEvents), sourcesSlideOf(deck.slides)),
+  ]))
+
+  it('every slide but the cover has a source line', () => {
+    expect(deck.slides.filter(slide => !lines.get(slide.number)).map(slide => slide.layout)).toEqual(['cover'])
+  })
+
+  it('a quote slide names Heilmann\'s answer, a question slide the interviewer, the framing slide the press release', () => {
+    for (const slide of deck.slides.filter(slide => slide.layout === 'quote'))
+      expect(lines.get(slide.number), `slide ${slide.number}`).toBe(`Source: Heilmann's answer to question ${slide.frontmatter.answer} (MERICS press release, October 2017)`)
+    for (const slide of deck.slides.filter(slide => slide.layout === 'question'))
+      expect(lines.get(slide.number), `slide ${slide.number}`).toBe(`Source: The interviewer's question ${slide.frontmatter.question} (MERICS press release, October 2017)`)
+    expect(lines.get(2)).toBe('Source: Our summary of the press release\'s framing (MERICS press release, October 2017)')
+  })
+
+  it('a timeline slide names the kinds of facts it shows and where their sources are, never Heilmann', () => {
+    const sourcesSlide = sourcesSlideOf(deck.slides)!
+    expect(deck.slides[sourcesSlide - 1]!.title).toBe('Sources of the dated facts')
+    expect(timelineSlides.map(slide => lines.get(slide.number))).toEqual([
+      `Sources: Background facts · The occasion's dates (their sources: slide ${sourcesSlide})`,
+      `Source: Later events, not Heilmann's view (their sources: slide ${sourcesSlide})`,
+    ])
   })
 })
 
@@ -427,6 +456,76 @@ describe('a broken copy of the deck', { timeout }, () => {
         rule: 'timeline-order',
         message: expect.stringMatching(new RegExp(`^event "${second.id}": is out of order`)),
       }),
+    ])
+  })
+
+  it('a quote slide whose source line names the interviewer (its layout made a question slide)', async () => {
+    const dir = brokenCopy(dir => editSlide(dir, quoteSlide, text => text.replace('layout: quote', 'layout: question\nquestion: 1')))
+    const problems = await problemsIn(dir)
+    expect(problems).toContainEqual({
+      ...placeOf(quoteSlide),
+      rule: 'source-line',
+      message: expect.stringMatching(/^shows Heilmann's words from answer \d \(".+"\), but its source line names only the interviewer's question 1$/),
+    })
+  })
+
+  it('an after-event slide whose source line names Heilmann alone', async () => {
+    const afterSlide = timelineSlides.at(-1)!
+    const answer4Line = slideLines(slideWhere(slide => slide.layout === 'quote' && slide.frontmatter.answer === 4, 'quote from answer 4')).split('\n').find(line => line.startsWith('> '))!
+    const afterEvent = timelineEvents.find(event => event.kind === 'after')!
+    const year = afterEvent.date.slice(0, 4)
+    const dir = brokenCopy(dir => editSlide(dir, afterSlide, text => text
+      .replace(/^\n# /, 'layout: quote\nanswer: 4\n---\n\n# ')
+      .replace(/<Timeline[^>]*\/>/, `${answer4Line}\n\nIn ${year}: ${afterEvent.label}.`)))
+    const problems = await problemsIn(dir)
+    expect(problems).toContainEqual({
+      ...placeOf(afterSlide),
+      rule: 'fact-source',
+      message: `shows "${year}", from the after the interview fact "${afterEvent.label}" (${afterEvent.source.citation}), but its source line names only Heilmann's answer 4`,
+    })
+  })
+
+  it('a date from a later event on a slide that does not name later events', async () => {
+    const dir = brokenCopy(dir => editSlide(dir, plainSlide, text => text.replace(/^# (.+)$/m, '# $1, since 2019')))
+    const problems = await problemsIn(dir)
+    expect(problems).toContainEqual({
+      ...placeOf(plainSlide),
+      title: `${plainSlide.title}, since 2019`,
+      rule: 'fact-source',
+      message: 'shows "2019", from the after the interview fact "EU adopts its regulation for screening foreign direct investment" (Regulation (EU) 2019/452 of 19 March 2019, OJ L 79I, 21.3.2019, p. 1 (applies from 11 Oct 2020, Art. 17)), but its source line names only our summary of the framing',
+    })
+  })
+
+  it('a date that no source gives', async () => {
+    const dir = brokenCopy(dir => editSlide(dir, plainSlide, text => text.replace(/^# (.+)$/m, '# $1, in 1999')))
+    const problems = await problemsIn(dir)
+    expect(problems).toEqual([
+      {
+        ...placeOf(plainSlide),
+        title: `${plainSlide.title}, in 1999`,
+        rule: 'fact-source',
+        message: 'shows "1999", which no source of the deck gives: a date or figure must come from the interview or a row of content/background-facts.md',
+      },
+    ])
+  })
+
+  it('words of a slide\'s own that say nothing of whose they are', async () => {
+    const dir = brokenCopy(dir => editSlide(dir, plainSlide, text => text.replace(/^summarises: .+\n/m, '')))
+    const problems = await problemsIn(dir)
+    expect(problems).toContainEqual(expect.objectContaining({
+      ...placeOf(plainSlide),
+      rule: 'source-line',
+      message: expect.stringMatching(/^shows words of its own \(".+"\) but does not say whose or what they sum up: add "summarises:"/),
+    }))
+  })
+
+  it('a timeline event without a source', async () => {
+    const event = timelineEvents[2]!
+    const dir = brokenCopy(dir => edit(dir, 'data/timeline.ts', new RegExp(`(id: '${event.id}',[\\s\\S]*?)    source: \\{[\\s\\S]*?\\n    \\},\\n`), '$1'))
+    const problems = await problemsIn(dir)
+    const shownOn = timelineSlides.map(slide => slide.number).join(', ')
+    expect(problems.map(formatProblem)).toEqual([
+      `data/timeline.ts: [timeline-data] event "${event.id}": has no source: give the primary source of its row in content/background-facts.md (citation and short name) (used by <Timeline> on slides ${shownOn})`,
     ])
   })
 

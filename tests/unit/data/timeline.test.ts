@@ -6,32 +6,15 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick, provide, ref } from 'vue'
 import Timeline from '../../../components/Timeline.vue'
+import factsFile from '../../../content/background-facts.md?raw'
 import { actorIds } from '../../../data/actors'
 import { formatDate, parseDateSpan } from '../../../data/dates'
+import { parseFacts } from '../../../data/facts'
 import { timelineEvents } from '../../../data/timeline'
 import { assertValidTimeline, validateTimeline } from '../../../data/validate'
 
 // Slidev's clicks code reads this build-time flag.
 Object.assign(globalThis, { __DEV__: false })
-
-/** (date, kind) of each row of the vetted table (shared/source/background-facts.md, outside this repository), in its order */
-const vettedRows = [
-  ['2012-11-15', 'background'],
-  ['2013-03-14', 'background'],
-  ['2013', 'background'],
-  ['2014-02-27', 'background'],
-  ['2014-06-14', 'background'],
-  ['2016-11-07', 'background'],
-  ['2017-10-18', 'interview'],
-  ['2017-10-25', 'interview'],
-  ['2018-03-11', 'after'],
-  ['2019-03-19', 'after'],
-  ['2020-01-29', 'after'],
-  ['2020-11-03', 'after'],
-  ['2021-04-10', 'after'],
-  ['2021-09-01', 'after'],
-  ['2022-10-23', 'after'],
-]
 
 function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
   return {
@@ -39,14 +22,24 @@ function event(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
     date: '2016-11-07',
     label: 'Something happened',
     kind: 'background',
-    source: 'background-facts',
+    source: { citation: 'A primary source, 7 Nov 2016', short: 'A publisher' },
     ...overrides,
   }
 }
 
 describe('the timeline data', () => {
-  it('has one event for every row of the vetted background facts, with its date and kind', () => {
-    expect(timelineEvents.map(({ date, kind }) => [date, kind])).toEqual(vettedRows)
+  it('has one event for every row of the vetted facts (content/background-facts.md), with its date, kind and source', () => {
+    const rows = parseFacts(factsFile)
+    expect(rows).toHaveLength(15)
+    expect(timelineEvents.map(({ date, kind, source }) => [date, kind, source.citation]))
+      .toEqual(rows.map(({ date, kind, source }) => [date, kind, source]))
+  })
+
+  it('names each source by words of its own citation', () => {
+    for (const event of timelineEvents) {
+      for (const name of event.source.short.split('; '))
+        expect(event.source.citation, event.id).toContain(name)
+    }
   })
 
   it('passes its own validation, with every actor id known', () => {
