@@ -2,6 +2,7 @@ import { defineConfig } from 'vite'
 import { deckFactsPlugin } from './lib/site/deck-facts.ts'
 import { deckFonts } from './lib/site/fonts.ts'
 import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
+import { publishedSite } from './lib/site/published.ts'
 import { syncRelay } from './lib/site/sync-relay.ts'
 
 export default defineConfig({
@@ -11,6 +12,7 @@ export default defineConfig({
     deckFonts(),
     syncRelay(),
     deckFactsPlugin(),
+    publishedSite(),
     leanSlidevBuild(),
     // the cover: kicker and source line in Inter 400/600, title in Source Serif 4 600
     firstSlidePreload({

@@ -1,6 +1,7 @@
 /**
  * npm run build [-- --base /path/ --out DIR]: the private site (presenter, notes) into dist/.
- * npm run build:public [-- …]: the site safe to publish (no notes, no presenter) into dist-public/.
+ * npm run build:public [-- … --site-url https://…/]: the site safe to publish (no notes, no presenter,
+ * offline after a first visit, link previews with the site's address) into dist-public/.
  * Both copy the cached build of this content, building it first if there is none.
  */
 import { cpSync, rmSync } from 'node:fs'
@@ -12,17 +13,23 @@ import { cachedSite, describeSite } from '../lib/site/cache'
 
 const { values } = parseArgs({
   options: {
-    public: { type: 'boolean', default: false },
-    out: { type: 'string', short: 'o' },
-    base: { type: 'string', default: '/' },
-    pdf: { type: 'string' },
+    'public': { type: 'boolean', default: false },
+    'out': { type: 'string', short: 'o' },
+    'base': { type: 'string', default: '/' },
+    'pdf': { type: 'string' },
+    'site-url': { type: 'string' },
   },
 })
 const kind = values.public ? 'public' : 'private'
 const outDir = resolve(projectRoot, values.out ?? (values.public ? 'dist-public' : 'dist'))
 
 try {
-  const site = await cachedSite(kind, { base: values.base, pdf: values.pdf, verbose: true })
+  const site = await cachedSite(kind, {
+    base: values.base,
+    pdf: values.pdf,
+    siteUrl: values['site-url'],
+    verbose: true,
+  })
   rmSync(outDir, { recursive: true, force: true })
   cpSync(site.dir, outDir, { recursive: true })
   console.log(`${describeSite(site)}\nCopied to ${outDir}, to be served from ${site.base}`)

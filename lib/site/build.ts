@@ -1,4 +1,6 @@
 import type { LeakedNote } from './note-leaks'
+import type { SiteSettings } from './published'
+import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
@@ -6,6 +8,8 @@ import process from 'node:process'
 import { runCommand } from '../process'
 import { exportFilename, listFiles, projectRoot, readDeck, slidesPath } from '../project'
 import { findNotePhrases, notePhrases } from './note-leaks'
+import { renderOgImage } from './og-image'
+import { siteSettingsVariable } from './published'
 
 const slidevBin = createRequire(import.meta.url).resolve('@slidev/cli/bin/slidev.mjs')
 
@@ -21,11 +25,15 @@ export interface DeckBuildOptions {
   extraArgs?: string[]
   /** print Slidev's output as it runs; otherwise it is shown only if the build fails */
   verbose?: boolean
+  /** what lib/site/published.ts needs to know of the site */
+  site?: SiteSettings
 }
 
-export interface PublicBuildOptions extends Omit<DeckBuildOptions, 'withoutNotes' | 'extraArgs'> {
+export interface PublicBuildOptions extends Omit<DeckBuildOptions, 'withoutNotes' | 'extraArgs' | 'site'> {
   /** the exported PDF to offer for download; defaults to `exports/<exportFilename>.pdf` */
   pdf?: string
+  /** the site's public address; defaults to the headmatter's `seoMeta.ogUrl` */
+  siteUrl?: string
 }
 
 export interface PublicBuildResult {
@@ -70,28 +78,59 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
   if (options.withoutNotes)
     args.push('--without-notes')
   args.push(...options.extraArgs ?? [])
-  await runCommand(process.execPath, args, { cwd: projectRoot, verbose: options.verbose }).catch((error: Error) => {
+  const env = {
+    ...process.env,
+    [siteSettingsVariable]: JSON.stringify(options.site ?? {}),
+  }
+  await runCommand(process.execPath, args, { cwd: projectRoot, env, verbose: options.verbose }).catch((error: Error) => {
     throw new Error(`slidev build failed: ${error.message}`)
   })
   return outDir
 }
 
+/** The site's public address: given, or the headmatter's `seoMeta.ogUrl`; always ending in `/`. */
+export function siteUrlOf(given?: string): string | undefined {
+  const seoMeta: unknown = readDeck().slides[0]?.frontmatter.seoMeta
+  const url = given ?? (seoMeta as { ogUrl?: unknown } | undefined)?.ogUrl
+  return typeof url === 'string' && url
+    ? url.replace(/\/?$/, '/')
+    : undefined
+}
+
+export const ogImageName = 'og-image.png'
+
 /**
  * Slidev drops the presenter, overview and notes routes from a build when the headmatter says
- * `presenter: dev`, and shows a PDF button when `download` is a URL. The deck's own headmatter must
- * keep the presenter for the private build, so the public build reads a copy of the deck with
- * those two keys changed. The copy sits next to slides.md (Slidev takes components, layouts, styles
- * and public/ from the entry's folder) under a `.local` name that git and ESLint ignore.
+ * `presenter: dev`, shows a PDF button when `download` is a URL, and keeps the site offline with
+ * `pwa`. The deck's own headmatter must keep the presenter for the private build, so the public
+ * build reads a copy of the deck with those keys changed, and link previews (`seoMeta`) pointing
+ * at the site's address. The copy sits next to slides.md (Slidev takes components, layouts,
+ * styles and public/ from the entry's folder) under a `.local` name that git and ESLint ignore.
  */
-function writePublicEntry(pdfUrl: string | undefined): string {
+function writePublicEntry(pdfUrl: string | undefined, siteUrl: string | undefined): string {
   const source = readFileSync(slidesPath, 'utf8')
   const deck = readDeck()
   const headmatter = deck.slides[0]
   if (!headmatter?.frontmatterDoc || headmatter.frontmatterRaw === undefined)
     throw new Error(`${slidesPath} has no headmatter`)
   headmatter.frontmatterDoc.set('presenter', 'dev')
+  headmatter.frontmatterDoc.set('pwa', true)
   if (pdfUrl)
     headmatter.frontmatterDoc.set('download', pdfUrl)
+  if (siteUrl) {
+    const image = new URL(ogImageName, siteUrl).href
+    const title = String(headmatter.frontmatter.title ?? '')
+    headmatter.frontmatterDoc.set('seoMeta', {
+      ...(headmatter.frontmatter.seoMeta as object | undefined),
+      ogUrl: siteUrl,
+      ogImage: image,
+      twitterCard: 'summary_large_image',
+      twitterTitle: title,
+      twitterDescription: String(headmatter.frontmatter.info ?? '').replace(/\s+/g, ' ').trim(),
+      twitterImage: image,
+      twitterUrl: siteUrl,
+    })
+  }
   const publicSource = source.replace(headmatter.frontmatterRaw, headmatter.frontmatterDoc.toString())
   const entry = join(projectRoot, `.slides-public-${process.pid}.local`)
   writeFileSync(entry, publicSource)
@@ -120,7 +159,8 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
     ? `${base}${pdfName}`
     : undefined
 
-  const entry = writePublicEntry(pdfUrl)
+  const siteUrl = siteUrlOf(options.siteUrl)
+  const entry = writePublicEntry(pdfUrl, siteUrl)
   let outDir: string
   try {
     outDir = await buildDeck({
@@ -128,6 +168,15 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
       base,
       entry,
       withoutNotes: true,
+      site: {
+        siteUrl,
+        pdf: pdfUrl
+          ? {
+              url: pdfName,
+              revision: createHash('sha256').update(readFileSync(pdfSource)).digest('hex').slice(0, 16),
+            }
+          : undefined,
+      },
     })
   }
   finally {
@@ -136,6 +185,7 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
 
   if (pdfUrl)
     copyFileSync(pdfSource, join(outDir, pdfName))
+  await renderOgImage(outDir, base, join(outDir, ogImageName))
 
   const phrases = notePhrases()
   const leaks = findNotePhrases(outDir, phrases)

@@ -10,7 +10,7 @@ import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isRunning } from '../process'
 import { exportFilename, listFiles, projectRoot } from '../project'
-import { buildDeck, buildPublic, normalizeBase } from './build'
+import { buildDeck, buildPublic, normalizeBase, siteUrlOf } from './build'
 
 export type SiteKind = 'private' | 'public'
 
@@ -23,6 +23,8 @@ export interface SiteOptions {
   cacheDir?: string
   /** for the public build: the exported slides PDF to offer (default `exports/<exportFilename>.pdf` if it exists) */
   pdf?: string
+  /** for the public build: the site's public address (default: the headmatter's `seoMeta.ogUrl`) */
+  siteUrl?: string
   /** print Slidev's build output as it runs */
   verbose?: boolean
 }
@@ -111,8 +113,12 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Pro
   const pdf = kind === 'public'
     ? publicPdf(root, options.pdf)
     : undefined
+  const siteUrl = kind === 'public'
+    ? siteUrlOf(options.siteUrl)
+    : undefined
   const key = contentKey(kind, {
     base,
+    siteUrl,
     pdf: pdf && createHash('sha256').update(readFileSync(pdf)).digest('hex'),
   }, root)
   const dir = join(cacheDir, `${kind}-${key}`)
@@ -151,6 +157,7 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Pro
           outDir: building,
           base,
           pdf,
+          siteUrl,
           verbose: options.verbose,
         })
       }

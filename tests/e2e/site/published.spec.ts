@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { exportFilename, readDeck } from '../../../lib/project'
+import { ogImageName } from '../../../lib/site/build'
+import { ogImageSize } from '../../../lib/site/og-image'
+import { expect, siteUrl, stubPdf, test } from '../fixtures/sites'
+import { waitForSlide } from '../fixtures/support'
+
+// The published deck: offline after one visit, a link that previews well, indexed where it should
+// be and nowhere else.
+
+const deck = readDeck()
+const headmatter = deck.slides[0]!.frontmatter
+const slideCount = deck.slides.length
+const pdfName = `${exportFilename(deck)}.pdf`
+const description = String(headmatter.info).replace(/\s+/g, ' ').trim()
+
+test('the public build: indexable, a sitemap of every slide and the interview under the site\'s address', async ({ publicSite }) => {
+  const robots = readFileSync(join(publicSite.dir, 'robots.txt'), 'utf8')
+  expect(robots).toBe(`User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`)
+  const sitemap = readFileSync(join(publicSite.dir, 'sitemap.xml'), 'utf8')
+  const urls = [
+    ...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g),
+  ].map(([, url]) => url)
+  expect(urls).toEqual([
+    ...Array.from({ length: slideCount }, (_, index) => `${siteUrl}${index + 1}`),
+    `${siteUrl}source`,
+  ])
+})
+
+test('the public build: a plain description, Open Graph and Twitter tags with an absolute preview image', async ({ page, publicSite }) => {
+  await page.goto(`${publicSite.url}1`)
+  const meta = (selector: string) => page.locator(`meta[${selector}]`).getAttribute('content')
+  expect(await meta('name="description"')).toBe(description)
+  expect(await page.locator('meta[name="robots"]').count()).toBe(0)
+  expect(await meta('property="og:title"')).toBe(headmatter.title)
+  expect(await meta('property="og:description"')).toBe(description)
+  expect(await meta('property="og:url"')).toBe(siteUrl)
+  expect(await meta('property="og:image"')).toBe(`${siteUrl}${ogImageName}`)
+  expect(await meta('property="twitter:card"')).toBe('summary_large_image')
+  expect(await meta('property="twitter:image"')).toBe(`${siteUrl}${ogImageName}`)
+})
+
+test('the preview image is slide 1 at 1200×630, title and all', async ({ page, publicSite }) => {
+  const image = readFileSync(join(publicSite.dir, ogImageName))
+  expect(image.subarray(1, 4).toString()).toBe('PNG')
+  expect([
+    image.readUInt32BE(16),
+    image.readUInt32BE(20),
+  ]).toEqual([ogImageSize.width, ogImageSize.height])
+  // slide 1 as a reader sees it at that size, against the image, pixel by pixel
+  await page.setViewportSize(ogImageSize)
+  await page.goto(`${publicSite.url}1`)
+  await waitForSlide(page, 1)
+  await page.addStyleTag({ content: 'nav, .slidev-pwa-indicator { display: none !important; } .slidev-slide-container { background: var(--brief-paper) !important; }' })
+  const shot = await page.screenshot()
+  const difference = await page.evaluate(async ([a, b]) => {
+    const pixels = async (base64: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const context = canvas.getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return context.getImageData(0, 0, bitmap.width, bitmap.height).data
+    }
+    const [first, second] = [await pixels(a!), await pixels(b!)]
+    let differing = 0
+    for (let index = 0; index < first.length; index += 4) {
+      if (Math.abs(first[index]! - second[index]!) + Math.abs(first[index + 1]! - second[index + 1]!) + Math.abs(first[index + 2]! - second[index + 2]!) > 48)
+        differing++
+    }
+    return differing / (first.length / 4)
+  }, [
+    image.toString('base64'),
+    shot.toString('base64'),
+  ])
+  expect(difference).toBeLessThan(0.01)
+  await expect(page.locator('.slidev-page-1 h1')).toHaveText('Digital Leninism')
+})
+
+test('the private build: no index, in robots.txt and a meta tag, and no service worker', async ({ page, privateSite }) => {
+  expect(readFileSync(join(privateSite.dir, 'robots.txt'), 'utf8')).toBe('User-agent: *\nDisallow: /\n')
+  expect(existsSync(join(privateSite.dir, 'sw.js'))).toBe(false)
+  await page.goto(`${privateSite.url}1`)
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow')
+  expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe(description)
+  expect(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then(registrations => registrations.length))).toBe(0)
+})
+
+test('the public build works offline after one visit: every slide, the interview, the PDF', async ({ page, publicSite }) => {
+  test.setTimeout(120_000)
+  await page.goto(`${publicSite.url}1`)
+  await waitForSlide(page, 1)
+  // the service worker is active once it has stored every file it keeps
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  await page.context().setOffline(true)
+  await page.reload()
+  await waitForSlide(page, 1)
+  for (let slide = 2; slide <= slideCount; slide++) {
+    await page.goto(`${publicSite.url}${slide}`)
+    await waitForSlide(page, slide)
+  }
+  await page.goto(`${publicSite.url}source`)
+  await expect(page.locator('.interview mark').first()).toBeVisible()
+  const pdf = await page.evaluate(url => fetch(url).then(async response => ({ status: response.status, text: await response.text() })), `${publicSite.url}${pdfName}`)
+  expect(pdf).toEqual({ status: 200, text: stubPdf })
+  const fonts = await page.evaluate(() => document.fonts.check('600 20px "Source Serif 4"') && document.fonts.check('400 20px Inter'))
+  expect(fonts).toBe(true)
+  await page.context().setOffline(false)
+})
