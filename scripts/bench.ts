@@ -7,7 +7,7 @@ import type { LighthouseResult } from '../lib/bench/lighthouse'
 import type { StartTiming } from '../lib/bench/start'
 import type { StaticServer } from '../lib/site/serve'
 import { rmSync } from 'node:fs'
-import { loadavg } from 'node:os'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
@@ -47,7 +47,7 @@ function row(name: string, left: string, right: string, note = '') {
 }
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
-console.log(`Load average (1, 5, 15 min) at the start: ${load()} on ${navigator.hardwareConcurrency} cores`)
+console.log(`Load average (1, 5, 15 min) at the start: ${load()} on ${availableParallelism()} cores`)
 
 if (!values['no-start']) {
   const ports = { warm: 3191, cold: 3192, stock: 3193 }

@@ -3,3 +3,9 @@ declare module 'virtual:briefing/deck-facts' {
   const facts: import('../lib/site/deck-facts').DeckFacts
   export default facts
 }
+
+declare module 'virtual:briefing/source-lines' {
+  /** each slide's source line, by slide number */
+  const lines: Record<number, string>
+  export default lines
+}

@@ -8,9 +8,12 @@ import { projectRoot, slidesPath } from '../project'
 /** Headmatter keys that make a stock deck differ from Slidev's defaults. */
 const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m]
 
-/** The deck's Markdown with the headmatter lines that are ours rather than Slidev's defaults removed. */
+/** The deck's own components, which a stock project does not have (`<FactSources />` would even read as an icon). */
+const deckComponentTag = /<[A-Z]\w*(?:\s[^>]*)?\/>/g
+
+/** The deck's Markdown with the headmatter lines and components that are ours rather than Slidev's removed. */
 export function stockSlides(source: string): string {
-  return nonStockHeadmatter.reduce((text, line) => text.replace(line, ''), source)
+  return nonStockHeadmatter.reduce((text, line) => text.replace(line, ''), source).replace(deckComponentTag, '')
 }
 
 /**

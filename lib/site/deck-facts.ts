@@ -8,7 +8,6 @@ import { loadInterview, projectRoot, slidesPath } from '../project'
 import { isVerbatim } from '../shared/verbatim'
 
 export const deckFactsModule = 'virtual:briefing/deck-facts'
-const resolvedId = `\0${deckFactsModule}`
 
 /** One use of a quote: the slide that shows it, the answer it is from, its words. */
 export interface QuoteUse {
@@ -56,21 +55,32 @@ export async function deckFacts(root = projectRoot): Promise<DeckFacts> {
   }
 }
 
+export const sourceLinesModule = 'virtual:briefing/source-lines'
+
 /**
  * `import facts from 'virtual:briefing/deck-facts'`: the talk's plan (for the presenter's pace),
- * each slide's source line (for its footer), the quotes (for the interview with its highlights).
+ * the quotes (for the interview with its highlights). `import lines from 'virtual:briefing/source-lines'`:
+ * each slide's source line, alone, since every slide's footer loads it before the first slide shows.
  */
 export function deckFactsPlugin(root = projectRoot): Plugin {
+  const modules = new Map([
+    [`\0${deckFactsModule}`, deckFactsModule],
+    [`\0${sourceLinesModule}`, sourceLinesModule],
+  ])
   return {
     name: 'briefing:deck-facts',
-    resolveId: source => source === deckFactsModule
-      ? resolvedId
+    resolveId: source => source === deckFactsModule || source === sourceLinesModule
+      ? `\0${source}`
       : null,
     async load(id) {
-      if (id !== resolvedId)
+      const module = modules.get(id)
+      if (!module)
         return null
       this.addWatchFile(slidesPath)
-      return `export default ${JSON.stringify(await deckFacts(root))}\n`
+      const facts = await deckFacts(root)
+      return `export default ${JSON.stringify(module === sourceLinesModule
+        ? facts.sourceLines
+        : facts)}\n`
     },
   }
 }

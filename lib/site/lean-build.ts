@@ -147,6 +147,24 @@ export function findFeatureUses(root: string, features: OptionalFeature[] = opti
 
 const stubPrefix = '\0lean-build-stub:'
 
+/**
+ * Slidev registers the service worker (the public build's offline copy) as the app starts, so its
+ * code (workbox-window) loads beside the first slide's. Nothing needs it before the page has
+ * loaded: the registration waits until then, and until the browser is idle.
+ */
+const pwaRegister = 'virtual:pwa-register'
+const deferredPwaRegister = '\0lean-build:deferred-pwa-register'
+const deferredPwaRegisterCode = `export function registerSW(options) {
+  const register = () => import(${JSON.stringify(pwaRegister)}).then(({ registerSW }) => registerSW(options))
+  const whenIdle = () => (window.requestIdleCallback ?? (run => setTimeout(run, 200)))(register)
+  if (document.readyState === 'complete')
+    whenIdle()
+  else
+    window.addEventListener('load', whenIdle, { once: true })
+  return () => Promise.resolve()
+}
+`
+
 /** The features this build can leave out: every condition a feature declares holds. */
 export function unusedFeatures(root: string, define: Record<string, unknown>, features: OptionalFeature[] = optionalFeatures): OptionalFeature[] {
   return findFeatureUses(root, features)
@@ -188,19 +206,24 @@ export function leanSlidevBuild(features: OptionalFeature[] = optionalFeatures):
         ...unused.map(feature => feature.name),
         'yaml',
         'Vue\'s template compiler',
+        'the service worker\'s registration until the page has loaded',
       ]
       config.logger.info(`lean-build: left out ${left.join('; ')}`)
     },
-    resolveId(id) {
+    resolveId(id, importer) {
       if (stubs.has(id))
         return `${stubPrefix}${id}`
       if (id === '@slidev/parser/core')
         return this.resolve('@slidev/parser/utils')
+      if (id === pwaRegister && importer !== deferredPwaRegister)
+        return deferredPwaRegister
       return null
     },
     load(id) {
       if (id.startsWith(stubPrefix))
         return stubs.get(id.slice(stubPrefix.length))?.code
+      if (id === deferredPwaRegister)
+        return deferredPwaRegisterCode
       return null
     },
     transform: {
