@@ -2,15 +2,24 @@ import process from 'node:process'
 import { defineConfig } from '@playwright/test'
 import { browserLaunchOptions } from './lib/export/browser'
 
-/** The dev server every browser test that needs the live deck shares; builds start their own. */
+/**
+ * The dev server every browser test that needs the live deck shares; builds come from the cache and
+ * are served per worker. Windows sync over a BroadcastChannel, which stays within a test's browser
+ * context, so two workers' tests do not move each other's slides.
+ */
 export const devServerPort = Number(process.env.DECK_PORT ?? 3130)
 
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   fullyParallel: false,
-  workers: 1,
-  reporter: process.env.CI ? 'list' : 'line',
+  workers: 2,
+  reporter: [
+    [
+      process.env.CI ? 'list' : 'line',
+    ],
+    ['./tests/e2e/fixtures/spec-times.ts'],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${devServerPort}`,
     viewport: { width: 1920, height: 1080 },

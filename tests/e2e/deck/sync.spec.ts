@@ -46,7 +46,7 @@ function positionOf(page: Page): Position {
 }
 
 /** Waits until neither window has moved for `quietMs`, and returns where they are. */
-async function settled(windows: Page[], quietMs = 1500, timeoutMs = 20_000): Promise<Position[]> {
+async function settled(windows: Page[], quietMs = 1000, timeoutMs = 20_000): Promise<Position[]> {
   const deadline = Date.now() + timeoutMs
   let last = JSON.stringify(windows.map(positionOf))
   let since = Date.now()
@@ -116,6 +116,9 @@ async function stress(page: Page, origin: string): Promise<void> {
   }
   expect(apart, `trials that ended with the windows apart (of ${trials})`).toEqual([])
 }
+
+// the two servers' trials run side by side, in two workers
+test.describe.configure({ mode: 'parallel' })
 
 test('presenter and audience windows end together after random keys in both (what npm start serves)', async ({ page, privateSite }) => {
   await stress(page, privateSite.url)
