@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer'
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib'
 import { contentStreams, marksOf, parseOperations, streamText, untaggedMarks } from './pdf-content'
 import { readStructTree, roleMapOf, standardTypeOf, walk } from './pdf-tags'
+import { pdfjsTextContents } from './pdf-text'
 
 export type UaRule
   = | 'structure-types'
@@ -63,43 +64,32 @@ export function contentTaggedOrArtifact(doc: PDFDocument): string[] {
  * the fonts' Unicode maps, so this reads the pages with pdf.js, marked content included.
  */
 export async function pageNumbersAreArtifacts(bytes: Uint8Array, pattern: RegExp): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const pdf = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    isEvalSupported: false,
-  }).promise
-  const problems: string[] = []
-  try {
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const content = await (await pdf.getPage(number)).getTextContent({ includeMarkedContent: true })
-      const open: string[] = []
-      let line = ''
-      const flush = () => {
-        if (pattern.test(line.trim()) && !open.includes('Artifact'))
-          problems.push(`page ${number}: "${line.trim()}" is tagged as content (in ${open.at(-1) ?? 'no marked content'}), not an artifact`)
-        line = ''
-      }
-      for (const item of content.items) {
-        if ('type' in item) {
-          flush()
-          if (item.type === 'endMarkedContent')
-            open.pop()
-          else // pdf.js gives a sequence's tag with its beginning, though its types leave it out
-            open.push((item as { tag?: string }).tag ?? '')
-          continue
-        }
-        line += item.str
-        if (item.hasEOL)
-          flush()
-      }
-      flush()
+  const pages = await pdfjsTextContents(bytes, (content, number) => {
+    const problems: string[] = []
+    const open: string[] = []
+    let line = ''
+    const flush = () => {
+      if (pattern.test(line.trim()) && !open.includes('Artifact'))
+        problems.push(`page ${number}: "${line.trim()}" is tagged as content (in ${open.at(-1) ?? 'no marked content'}), not an artifact`)
+      line = ''
     }
-  }
-  finally {
-    await pdf.destroy()
-  }
-  return problems
+    for (const item of content.items) {
+      if ('type' in item) {
+        flush()
+        if (item.type === 'endMarkedContent')
+          open.pop()
+        else // pdf.js gives a sequence's tag with its beginning, though its types leave it out
+          open.push((item as { tag?: string }).tag ?? '')
+        continue
+      }
+      line += item.str
+      if (item.hasEOL)
+        flush()
+    }
+    flush()
+    return problems
+  })
+  return pages.flat()
 }
 
 /** Which marked-content sequences show text: `<stream>:<mcid>`. */

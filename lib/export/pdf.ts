@@ -313,30 +313,3 @@ export async function checkPdf(bytes: Uint8Array, expected: PdfExpectation): Pro
 
 /** A4 portrait in points, as Chromium sizes it (210×297 mm rounded to its page units) */
 export const a4: [number, number] = [594.96, 841.92]
-
-/** Text of every page, extracted with pdf.js (for tests and checks of what a reader can search). */
-export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await pdfjs.getDocument({
-    data: new Uint8Array(bytes),
-    verbosity: 0,
-    isEvalSupported: false,
-  }).promise
-  try {
-    const texts: string[] = []
-    for (let number = 1; number <= doc.numPages; number++) {
-      const content = await (await doc.getPage(number)).getTextContent()
-      texts.push(content.items
-        .map(item => 'str' in item
-          ? item.str + (item.hasEOL ? ' ' : '')
-          : '')
-        .join('')
-        .replace(/\s+/g, ' ')
-        .trim())
-    }
-    return texts
-  }
-  finally {
-    await doc.destroy()
-  }
-}

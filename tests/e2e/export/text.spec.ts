@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { loadDeck } from '../../../lib/check/load-deck'
+import { pdfjsTextContents } from '../../../lib/export/pdf-text'
 import { loadInterview, projectRoot } from '../../../lib/project'
 import { expect, test } from '../fixtures/export'
 
@@ -28,29 +29,17 @@ function joinLines(lines: string[]): string {
 }
 
 async function pdfjsText(path: string): Promise<string> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const pdf = await pdfjs.getDocument({
-    data: new Uint8Array(await readFile(path)),
-    verbosity: 0,
-    isEvalSupported: false,
-  }).promise
-  const pages: string[] = []
-  try {
-    for (let number = 1; number <= pdf.numPages; number++) {
-      const lines: string[] = ['']
-      for (const item of (await (await pdf.getPage(number)).getTextContent()).items) {
-        if (!('str' in item))
-          continue
-        lines[lines.length - 1] += item.str
-        if (item.hasEOL)
-          lines.push('')
-      }
-      pages.push(joinLines(lines))
+  const pages = await pdfjsTextContents(new Uint8Array(await readFile(path)), (content) => {
+    const lines: string[] = ['']
+    for (const item of content.items) {
+      if (!('str' in item))
+        continue
+      lines[lines.length - 1] += item.str
+      if (item.hasEOL)
+        lines.push('')
     }
-  }
-  finally {
-    await pdf.destroy()
-  }
+    return joinLines(lines)
+  })
   return pages.join('\n')
 }
 
