@@ -29,6 +29,27 @@ function duplicates(ids: readonly string[]): string[] {
   ]
 }
 
+/**
+ * Runs `check` on every entry with a `report` that names the entry (its id, or its position when it
+ * has none), after the checks every list shares: an id, used once.
+ */
+function checkEntries<T extends { id: string }>(entries: readonly T[], noun: string, check: (entry: T, report: (message: string) => void, name: string) => void): Problem[] {
+  const problems: Problem[] = []
+  const doubled = new Set(duplicates(entries.map(entry => entry.id)))
+  entries.forEach((entry, index) => {
+    const name = isBlank(entry.id)
+      ? `${noun} ${index + 1}`
+      : entry.id
+    const report = (message: string) => problems.push({ entry: name, message })
+    if (isBlank(entry.id))
+      report('has no id')
+    if (doubled.has(entry.id))
+      report(`the id "${entry.id}" is used by more than one ${noun}`)
+    check(entry, report, name)
+  })
+  return problems
+}
+
 // The interview was published in October 2017: background comes before that month, `after` after it.
 const interviewMonth = parseDateSpan(attribution.published)!
 
@@ -42,21 +63,10 @@ function kindFitsDate(kind: EventKind, span: { first: string, last: string }): b
 
 /** Every problem in a list of timeline events, in list order; `knownActorIds` turns on the actor check. */
 export function validateTimeline(events: readonly TimelineEvent[], knownActorIds?: readonly string[]): Problem[] {
-  const problems: Problem[] = []
   const known = knownActorIds && new Set(knownActorIds)
-  const doubled = new Set(duplicates(events.map(event => event.id)))
   let previous: { entry: string, date: string, first: string } | undefined
 
-  events.forEach((event, index) => {
-    const entry = isBlank(event.id)
-      ? `event ${index + 1}`
-      : event.id
-    const report = (message: string) => problems.push({ entry, message })
-
-    if (isBlank(event.id))
-      report('has no id')
-    if (doubled.has(event.id))
-      report(`the id "${event.id}" is used by more than one event`)
+  return checkEntries(events, 'event', (event, report, entry) => {
     if (isBlank(event.label))
       report('has an empty label')
     if (!eventKinds.includes(event.kind))
@@ -81,7 +91,6 @@ export function validateTimeline(events: readonly TimelineEvent[], knownActorIds
       report(`is out of order: ${event.date} comes before ${previous.date} (${previous.entry})`)
     previous = { entry, date: event.date, first: span.first }
   })
-  return problems
 }
 
 /**
@@ -89,19 +98,7 @@ export function validateTimeline(events: readonly TimelineEvent[], knownActorIds
  * quote must also be verbatim in the answer it names.
  */
 export function validateActors(actors: readonly Actor[], answers?: readonly string[]): Problem[] {
-  const problems: Problem[] = []
-  const doubled = new Set(duplicates(actors.map(actor => actor.id)))
-
-  actors.forEach((actor, index) => {
-    const entry = isBlank(actor.id)
-      ? `actor ${index + 1}`
-      : actor.id
-    const report = (message: string) => problems.push({ entry, message })
-
-    if (isBlank(actor.id))
-      report('has no id')
-    if (doubled.has(actor.id))
-      report(`the id "${actor.id}" is used by more than one actor`)
+  return checkEntries(actors, 'actor', (actor, report) => {
     if (isBlank(actor.name))
       report('has an empty name')
     if (isBlank(actor.role))
@@ -129,7 +126,6 @@ export function validateActors(actors: readonly Actor[], answers?: readonly stri
       report(`the quote is not verbatim in answer ${quote.answer}: "${firstDifferingWord ?? '(end)'}" where the source has "${expected ?? '(end)'}"`)
     }
   })
-  return problems
 }
 
 /** Actor ids that a list of ids asks for but the actors do not have. */
