@@ -81,7 +81,7 @@ test.describe('npm run build', () => {
     await expect(page.locator('.slidev-presenter .slidev-note')).toContainText(phrases[0]!.phrase)
   })
 
-  test('serves every slide from /briefing/ without console errors or requests to another host', async ({ page, privateSite }) => {
+  test('serves every slide without console errors or requests to another host', async ({ page, privateSite }) => {
     test.setTimeout(120_000)
     const { errors, foreign } = await visitEverySlide(page, privateSite)
     expect(errors).toEqual([])

@@ -1,25 +1,10 @@
 import type { Page } from '@playwright/test'
-import type { ViteDevServer } from 'vite'
-import { resolve } from 'node:path'
-import { createServer, resolveOptions } from '@slidev/cli'
-import { projectRoot, readDeck, slidesPath } from '../../../lib/project'
+import { readDeck } from '../../../lib/project'
 import { printRoutes } from '../../../setup/routes'
 import { expect, test } from '../fixtures/sites'
 import { recordForeignRequests, waitForSlide } from '../fixtures/support'
 
 const slideCount = readDeck().slides.length
-/** The export's own server (lib/export.ts) runs Slidev in export mode; this one listens here. */
-const exportModePort = 3166
-
-/** Every slide the way a presenter reaches it: the first by URL, the rest by key, loading each chunk. */
-async function visitEverySlide(page: Page, firstSlideUrl: string): Promise<void> {
-  await page.goto(firstSlideUrl)
-  await waitForSlide(page, 1)
-  for (let slide = 2; slide <= slideCount; slide++) {
-    await page.keyboard.press('ArrowDown')
-    await waitForSlide(page, slide)
-  }
-}
 
 async function visitPresenter(page: Page, url: string): Promise<void> {
   await page.goto(url)
@@ -51,61 +36,25 @@ const printPages = [
   `${printRoutes.handout}?layout=audience`,
 ]
 
+// Every slide is visited for requests to other hosts where it is checked for everything else:
+// deck.spec.ts on the dev server, builds.spec.ts on both builds. Here: the other pages.
 test.describe('no request leaves the local server', () => {
   test.describe.configure({ timeout: 180_000 })
 
-  test('dev server: every slide, /presenter, /overview', async ({ page, baseURL }) => {
+  test('dev server: /presenter, /overview', async ({ page, baseURL }) => {
     const foreign = recordForeignRequests(page, baseURL!)
-    await visitEverySlide(page, '/1')
     await visitPresenter(page, '/presenter/1')
     await visitOverview(page, '/overview')
     expect(foreign).toEqual([])
   })
 
-  test.describe('Slidev in export mode, as npm run export serves it: the print pages', () => {
-    let server: ViteDevServer | undefined
-    test.beforeAll(async () => {
-      const options = await resolveOptions({ entry: slidesPath }, 'export')
-      server = await createServer(options, {
-        // its own dependency cache, so it never re-optimises the dev server's or the export's
-        cacheDir: resolve(projectRoot, 'node_modules/.vite-briefing-network'),
-        server: {
-          host: '127.0.0.1',
-          port: exportModePort,
-          strictPort: true,
-          watch: null,
-        },
-        logLevel: 'error',
-      })
-      await server.listen()
-    })
-    test.afterAll(async () => {
-      await server?.close()
-    })
-
-    test('the print routes the export uses, and Slidev\'s /print', async ({ page }) => {
-      const origin = `http://127.0.0.1:${exportModePort}`
-      const foreign = recordForeignRequests(page, origin)
-      for (const path of [...printPages, '/print']) {
-        await visitPrint(page, `${origin}${path}${path.includes('?')
-          ? '&'
-          : '?'}print=true`)
-      }
-      expect(foreign).toEqual([])
-    })
-  })
-
-  test('npm run build: every slide, /presenter, /overview', async ({ page, privateSite }) => {
+  test('npm run build: /presenter, /overview, /source', async ({ page, privateSite }) => {
     const foreign = recordForeignRequests(page, privateSite.url)
-    await visitEverySlide(page, `${privateSite.url}1`)
     await visitPresenter(page, `${privateSite.url}presenter/1`)
     await visitOverview(page, `${privateSite.url}overview`)
-    expect(foreign).toEqual([])
-  })
-
-  test('npm run build:public: every slide (it has no presenter or overview)', async ({ page, publicSite }) => {
-    const foreign = recordForeignRequests(page, publicSite.url)
-    await visitEverySlide(page, `${publicSite.url}1`)
+    await page.goto(`${privateSite.url}source`)
+    await page.locator('.interview mark').first().waitFor()
+    await page.waitForLoadState('networkidle')
     expect(foreign).toEqual([])
   })
 
