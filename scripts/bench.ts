@@ -50,7 +50,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 console.log(`Load average (1, 5, 15 min) at the start: ${load()} on ${availableParallelism()} cores`)
 
 if (!values['no-start']) {
-  const ports = { warm: 3191, cold: 3192, stock: 3193 }
+  const ports = {
+    warm: 3191,
+    cold: 3192,
+    stock: 3193,
+    stockFirst: 3194,
+  }
   const warmCache = join(work, 'cache-warm')
   const coldCache = join(work, 'cache-cold')
   const slidev = prepareStock(join(work, 'stock-dev'))
@@ -94,18 +99,36 @@ if (!values['no-start']) {
         cwd: join(work, 'stock-dev'),
         url: `http://127.0.0.1:${ports.stock}/1`,
       },
-    ], slides, rounds, (label, timing) => console.log(`  ${label.padEnd(6)} slide 1 after ${seconds(timing.firstSlideMs)}, slides 2–${slides} first visits median ${median(timing.firstVisitsMs).toFixed(0)} ms`))
+      {
+        // a fresh clone: Vite has not pre-bundled Slidev's dependencies yet
+        label: 'stock-first',
+        command: process.execPath,
+        args: [
+          slidev,
+          'slides.md',
+          '--port',
+          String(ports.stockFirst),
+          '--bind',
+          '127.0.0.1',
+        ],
+        cwd: join(work, 'stock-dev'),
+        url: `http://127.0.0.1:${ports.stockFirst}/1`,
+        before: () => rmSync(join(work, 'stock-dev', 'node_modules', '.vite'), { recursive: true, force: true }),
+      },
+    ], slides, rounds, (label, timing) => console.log(`  ${label.padEnd(11)} slide 1 after ${seconds(timing.firstSlideMs)}, slides 2–${slides} first visits median ${median(timing.firstVisitsMs).toFixed(0)} ms`))
     const firstSlide = (label: string) => median(timings.get(label)!.map(timing => timing.firstSlideMs))
     const visits = (label: string) => timings.get(label)!.flatMap(timing => timing.firstVisitsMs)
-    const [warm, cold, stock] = [
+    const [warm, cold, stock, stockFirst] = [
       firstSlide('warm'),
       firstSlide('cold'),
       firstSlide('stock'),
+      firstSlide('stock-first'),
     ]
     console.log('')
     row('', 'ours', 'stock dev')
-    row('npm start → slide 1, cache warm', seconds(warm), '', `target ≤ ${seconds(targets.warmStartMs)}: ${verdict(warm <= targets.warmStartMs)}`)
-    row('npm start → slide 1, no cache', seconds(cold), seconds(stock), `ratio ${(cold / stock).toFixed(2)}, target ≤ ${targets.coldStartRatio}: ${verdict(cold / stock <= targets.coldStartRatio)}`)
+    row('npm start → slide 1, cache warm', seconds(warm), seconds(stock), `target ≤ ${seconds(targets.warmStartMs)}: ${verdict(warm <= targets.warmStartMs)} (stock: Vite's cache warm)`)
+    row('npm start → slide 1, no cache', seconds(cold), seconds(stock), `ratio ${(cold / stock).toFixed(2)} to stock with Vite's cache warm, target ≤ ${targets.coldStartRatio}: ${verdict(cold / stock <= targets.coldStartRatio)}`)
+    row('  a fresh clone, no cache at all', seconds(cold), seconds(stockFirst), `ratio ${(cold / stockFirst).toFixed(2)} to stock without Vite's cache, target ≤ ${targets.coldStartRatio}: ${verdict(cold / stockFirst <= targets.coldStartRatio)}`)
     const describeVisits = (times: number[]) => `${median(times).toFixed(0)} / ${Math.max(...times).toFixed(0)}`
     row('first visit of a slide, ms', describeVisits(visits('warm')), describeVisits(visits('stock')), 'median / max over every slide and round (ours: the warm build)')
     row('  all first visits in a round, s', seconds(median(timings.get('warm')!.map(sum))), seconds(median(timings.get('stock')!.map(sum))))

@@ -1,5 +1,5 @@
 /** Stock Slidev on the same deck: the yardstick every benchmark compares against. */
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { runCommand } from '../process'
@@ -18,14 +18,18 @@ export function stockSlides(source: string): string {
 
 /**
  * A folder holding only the deck's Markdown (no components, layouts, styles, setup or Vite config),
- * with Slidev's default headmatter and a `node_modules` link, as a new Slidev project would be.
+ * with Slidev's default headmatter and the project's packages, as a new Slidev project would be.
  * Returns the path of Slidev's CLI to run in it.
  */
 export function prepareStock(folder: string): string {
   rmSync(folder, { recursive: true, force: true })
   mkdirSync(folder, { recursive: true })
   writeFileSync(join(folder, 'slides.md'), stockSlides(readFileSync(slidesPath, 'utf8')))
-  symlinkSync(join(projectRoot, 'node_modules'), join(folder, 'node_modules'), 'dir')
+  // the project's packages, each linked, in a node_modules of the folder's own: Vite keeps its
+  // cache of pre-bundled dependencies there (node_modules/.vite), apart from the project's
+  mkdirSync(join(folder, 'node_modules'))
+  for (const name of readdirSync(join(projectRoot, 'node_modules')).filter(name => !name.startsWith('.')))
+    symlinkSync(join(projectRoot, 'node_modules', name), join(folder, 'node_modules', name))
   return join(folder, 'node_modules/@slidev/cli/bin/slidev.mjs')
 }
 
