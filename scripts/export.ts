@@ -2,8 +2,10 @@ import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { exportBriefing, formatProgress, formatSummary } from '../lib/export/export'
 
-const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR] [--timings]
+const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR] [--force] [--timings]
 Writes the slides PDF and an A4 handout into DIR (default exports/), named from the deck's exportFilename.
+If nothing that goes into them changed since the last export, its PDFs are written again unprinted;
+--force prints anew (with SOURCE_DATE_EPOCH unset, a new print carries the time of printing).
 The browser comes from BRIEFING_CHROMIUM, a system Chromium/Chrome, or Playwright's download.`
 
 try {
@@ -13,6 +15,7 @@ try {
       handout: { type: 'string', default: 'speaker' },
       out: { type: 'string', default: 'exports' },
       timings: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
@@ -24,7 +27,8 @@ try {
     throw new Error(`--handout must be "speaker" or "audience", not "${values.handout}"`)
 
   const interactive = process.stdout.isTTY
-  const written = await exportBriefing({
+  const { pdfs, reusedFrom } = await exportBriefing({
+    force: values.force,
     dark: values.dark,
     handout: values.handout,
     outDir: values.out,
@@ -43,7 +47,9 @@ try {
       }
     },
   })
-  console.log(formatSummary(written))
+  if (reusedFrom)
+    console.log(`Nothing that goes into the PDFs changed since they were printed (${reusedFrom.toISOString()}): written from the cache. --force prints anew.`)
+  console.log(formatSummary(pdfs))
 }
 catch (error) {
   console.error(`export failed: ${(error as Error).message}`)

@@ -1,7 +1,7 @@
 import type { LaunchOptions } from 'playwright-chromium'
 import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import process from 'node:process'
-import { chromium } from 'playwright-chromium'
 
 /** Environment variable naming the Chromium or Chrome executable to use; wins over every other place. */
 export const browserEnvVar = 'BRIEFING_CHROMIUM'
@@ -39,6 +39,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
   const system = systemBrowserPaths.find(path => exists(path))
   if (system)
     return { executablePath: system, from: 'system' }
+  // loaded only here: Playwright takes a third of a second to load, and most machines never get this far
+  const { chromium } = createRequire(import.meta.url)('playwright-chromium') as typeof import('playwright-chromium')
   const playwrights = chromium.executablePath()
   if (playwrights && exists(playwrights))
     return { executablePath: playwrights, from: 'playwright' }

@@ -66,7 +66,7 @@ const inputFiles = [
 ]
 /** made from @fontsource (in the lockfile) by lib/site/fonts.ts, an input itself */
 const generatedFonts = join('styles', 'fonts')
-/** how many builds of each kind the cache keeps */
+/** how many entries of each kind (private, public, PDFs) the cache keeps */
 const keep = 3
 
 export function defaultCacheDir(root = projectRoot): string {
@@ -104,12 +104,10 @@ function publicPdf(root: string, pdf: string | undefined): string | undefined {
     : undefined
 }
 
-/** The cached build of this content, built first if there is none. */
-export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Promise<CachedSite> {
-  const started = performance.now()
+/** Where a site of this kind and these options is cached, and its content key. */
+export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
   const root = options.root ?? projectRoot
   const base = normalizeBase(options.base)
-  const cacheDir = options.cacheDir ?? defaultCacheDir(root)
   const pdf = kind === 'public'
     ? publicPdf(root, options.pdf)
     : undefined
@@ -121,6 +119,19 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Pro
     siteUrl,
     pdf: pdf && createHash('sha256').update(readFileSync(pdf)).digest('hex'),
   }, root)
+  return {
+    key,
+    base,
+    pdf,
+    siteUrl,
+    cacheDir: options.cacheDir ?? defaultCacheDir(root),
+  }
+}
+
+/** The cached build of this content, built first if there is none. */
+export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Promise<CachedSite> {
+  const started = performance.now()
+  const { key, base, pdf, siteUrl, cacheDir } = siteKey(kind, options)
   const dir = join(cacheDir, `${kind}-${key}`)
   const result = (reused: boolean): CachedSite => ({
     kind,
@@ -166,7 +177,7 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Pro
     finally {
       rmSync(building, { recursive: true, force: true })
     }
-    prune(cacheDir, kind)
+    pruneCache(cacheDir, `${kind}-`)
     return result(false)
   }
   finally {
@@ -194,19 +205,19 @@ function tryLock(lock: string): boolean {
 }
 
 /** Pruning keeps the builds used last. */
-function markUsed(dir: string): void {
+export function markUsed(dir: string): void {
   const now = new Date()
   utimesSync(dir, now, now)
 }
 
-/** Keeps the newest builds of a kind, and removes what killed builds left behind. */
-function prune(cacheDir: string, kind: SiteKind): void {
+/** Keeps the newest entries whose names start with the prefix, and removes what killed builds left behind. */
+export function pruneCache(cacheDir: string, prefix: string): void {
   const entries = readdirSync(cacheDir)
-  const builds = entries
-    .filter(name => name.startsWith(`${kind}-`) && !name.endsWith('.lock'))
+  const kept = entries
+    .filter(name => name.startsWith(prefix) && !name.endsWith('.lock'))
     .map(name => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
-  for (const old of builds.slice(keep))
+  for (const old of kept.slice(keep))
     rmSync(join(cacheDir, old.name), { recursive: true, force: true })
   for (const name of entries) {
     const pid = Number(/^\.building-.+-(\d+)$/.exec(name)?.[1])

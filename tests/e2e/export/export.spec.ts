@@ -7,9 +7,10 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { load } from '@slidev/parser/fs'
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
-import { exportPaths, slidePageSize } from '../../../lib/export/export'
+import { exportPaths } from '../../../lib/export/export'
 import { a4, flattenOutline, namedDestinations, readPdf } from '../../../lib/export/pdf'
 import { pdfPageTexts } from '../../../lib/export/pdf-text'
+import { slidePageSize } from '../../../lib/export/print'
 import { loadInterview, projectRoot } from '../../../lib/project'
 import { coverage, describeCoverage } from '../../../lib/shared/highlights'
 import { normalise } from '../../../lib/shared/verbatim'
@@ -200,10 +201,28 @@ test.describe('speaker handout', () => {
 test('two exports with SOURCE_DATE_EPOCH give identical bytes', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const secondDir = join(outputs, 'second')
-  await runExport(secondDir)
+  await runExport(secondDir, ['--force'])
   const secondPaths = exportPaths(secondDir, headmatter.exportFilename)
   expect(Buffer.compare(await readFile(secondPaths.slides), await readFile(exported.paths.slides))).toBe(0)
   expect(Buffer.compare(await readFile(secondPaths.handout), await readFile(exported.paths.handout))).toBe(0)
+})
+
+test('an export of unchanged inputs writes the PDFs printed last time, without printing', async ({ exported }) => {
+  test.setTimeout(exportTimeout)
+  const dir = join(outputs, 'unchanged')
+  const run = await runExport(dir)
+  expect(run.stdout).toContain('Nothing that goes into the PDFs changed since they were printed')
+  expect(run.stdout).not.toContain('slide 1 of')
+  const paths = exportPaths(dir, headmatter.exportFilename)
+  expect(Buffer.compare(await readFile(paths.slides), await readFile(exported.paths.slides))).toBe(0)
+  expect(Buffer.compare(await readFile(paths.handout), await readFile(exported.paths.handout))).toBe(0)
+
+  // another date is another print
+  const redated = await runExport(join(outputs, 'redated'), [], {
+    SOURCE_DATE_EPOCH: String(Number(epoch) + 86_400),
+  })
+  expect(redated.stdout).toContain(`slides PDF   slide ${slides.length} of ${slides.length}`)
+  expect(redated.stdout).not.toContain('Nothing that goes into the PDFs changed')
 })
 
 test('the audience handout: three slides a page, ruled lines, no speaker notes', async () => {
@@ -232,7 +251,7 @@ test('a killed export leaves the previous PDFs byte-identical', async ({ exporte
   await copyFile(exported.paths.handout, paths.handout)
   const before = [await readFile(paths.slides), await readFile(paths.handout)]
 
-  const child = startExport([`--out=${dir}`])
+  const child = startExport([`--out=${dir}`, '--force'])
   const run = finished(child)
   await new Promise<void>((resolve) => {
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -2,8 +2,9 @@
 import { Buffer } from 'node:buffer'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { deckMetadata, exportPaths, slideOutline } from '../../../lib/export/export'
+import { exportPaths } from '../../../lib/export/export'
 import { checkPdf, finishPdf, flattenOutline, readPdf, sourceDate } from '../../../lib/export/pdf'
+import { deckMetadata, slideOutline } from '../../../lib/export/print'
 
 async function blankPdf(pages: number, size: [number, number] = [960, 540]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
