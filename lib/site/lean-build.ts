@@ -1,7 +1,7 @@
 import type { HtmlTagDescriptor, Plugin, Rolldown } from 'vite'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, relative } from 'node:path'
+import { dirname, join, relative } from 'node:path'
 import { listFiles } from '../project'
 
 /**
@@ -11,7 +11,10 @@ import { listFiles } from '../project'
  */
 export interface OptionalFeature {
   name: string
-  /** import specifier as Slidev's client writes it → code that replaces the module */
+  /**
+   * import specifier as Slidev's client writes it, or a package's file (`<package>/<path>`) imported
+   * by a relative path → code that replaces the module
+   */
   stubs: Record<string, string>
   /** matches the feature's use in the deck's own sources (Markdown, Vue, TypeScript) */
   usedBy?: RegExp
@@ -89,9 +92,60 @@ export default { install() {} }
     },
   },
   {
+    name: 'GitHub-style alerts',
+    usedBy: /\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/i,
+    stubs: {
+      'markdown-it-github-alerts/styles/github-colors-light.css': '',
+      'markdown-it-github-alerts/styles/github-colors-dark-media.css': '',
+      'markdown-it-github-alerts/styles/github-base.css': '',
+    },
+  },
+  {
+    // Slidev highlights code with Shiki; the default theme still brings Prism's and CodeMirror's colours
+    name: 'the default theme\'s Prism and CodeMirror colours',
+    usedBy: /^\s*(?:```|~~~)/m,
+    stubs: { '@slidev/theme-default/styles/prism.css': '' },
+  },
+  {
     name: 'magic-move code blocks',
     usedBy: /magic-move/i,
     stubs: { '@shikijs/magic-move/style.css': '' },
+  },
+]
+
+/** A component of Slidev's client that the first slide does not need. */
+export interface OnDemandComponent {
+  /** the client file that imports it */
+  importer: string
+  name: string
+  /** as the importer writes it */
+  path: string
+  /** load it when it is first rendered, or once the page has loaded and the browser is idle */
+  load: 'when-rendered' | 'when-idle'
+}
+
+export const onDemandComponents: OnDemandComponent[] = [
+  // shown only while an element with v-drag is selected
+  {
+    importer: 'internals/SlidesShow.vue',
+    name: 'DragControl',
+    path: './DragControl.vue',
+    load: 'when-rendered',
+  },
+  // rendered only inside the open "More options" menu
+  {
+    importer: 'internals/NavControls.vue',
+    name: 'Settings',
+    path: './Settings.vue',
+    load: 'when-rendered',
+  },
+  // the dialogs a viewer opens with a key or a right click (go to, quick overview, info, context
+  // menu) and their search library; the play page renders them at once, hidden
+  {
+    importer: 'pages/play.vue',
+    name: 'Controls',
+    path: '../internals/Controls.vue',
+    load: 'when-idle',
   },
 ]
 
@@ -115,10 +169,13 @@ const deckSourceExtensions = [
   '.css',
 ]
 
+/** Markdown at a project's root that is about the project, never a part of the deck */
+const projectDocs = /^(?:readme|changelog|contributing|license)\.md$/i
+
 /** The deck's own sources: Markdown and Vue files at the root (slides, global layers) and Slidev's folders. */
 export function deckSources(root: string): string[] {
   const rootFiles = readdirSync(root, { encoding: 'utf8' })
-    .filter(name => /\.(?:md|vue)$/.test(name) || /^\.slides-.*\.local$/.test(name))
+    .filter(name => (/\.(?:md|vue)$/.test(name) && !projectDocs.test(name)) || /^\.slides-.*\.local$/.test(name))
     .map(name => join(root, name))
   return [
     ...rootFiles,
@@ -148,19 +205,31 @@ export function findFeatureUses(root: string, features: OptionalFeature[] = opti
 const stubPrefix = '\0lean-build-stub:'
 
 /**
+ * Resolves once the page has loaded and then the browser is idle (or 200 ms have passed where there
+ * is no idle callback). Written into each module that waits, rather than a module of its own: one
+ * request fewer before the first slide.
+ */
+const whenIdleFunction = `function whenIdle() {
+  return new Promise((resolve) => {
+    const idle = () => (window.requestIdleCallback ?? (run => setTimeout(run, 200)))(() => resolve())
+    if (document.readyState === 'complete')
+      idle()
+    else
+      window.addEventListener('load', idle, { once: true })
+  })
+}
+`
+
+/**
  * Slidev registers the service worker (the public build's offline copy) as the app starts, so its
  * code (workbox-window) loads beside the first slide's. Nothing needs it before the page has
  * loaded: the registration waits until then, and until the browser is idle.
  */
 const pwaRegister = 'virtual:pwa-register'
 const deferredPwaRegister = '\0lean-build:deferred-pwa-register'
-const deferredPwaRegisterCode = `export function registerSW(options) {
-  const register = () => import(${JSON.stringify(pwaRegister)}).then(({ registerSW }) => registerSW(options))
-  const whenIdle = () => (window.requestIdleCallback ?? (run => setTimeout(run, 200)))(register)
-  if (document.readyState === 'complete')
-    whenIdle()
-  else
-    window.addEventListener('load', whenIdle, { once: true })
+const deferredPwaRegisterCode = `${whenIdleFunction}
+export function registerSW(options) {
+  whenIdle().then(() => import(${JSON.stringify(pwaRegister)})).then(({ registerSW }) => registerSW(options))
   return () => Promise.resolve()
 }
 `
@@ -179,11 +248,29 @@ export function unusedFeatures(root: string, define: Record<string, unknown>, fe
  * - `yaml`: the client imports `parseRangeString` from `@slidev/parser/core`, which also pulls in
  *   the YAML library; `@slidev/parser/utils` exports the same function without it;
  * - Vue's template compiler: Slidev aliases `vue` to the full build; every template here is
- *   compiled at build time, so the runtime build is enough (a string `template:` option stops the build).
+ *   compiled at build time, so the runtime build is enough (a string `template:` option stops the build);
+ * - and it loads later what the first slide does not need: the service worker's registration, and
+ *   the components in `onDemandComponents`.
  */
-export function leanSlidevBuild(features: OptionalFeature[] = optionalFeatures): Plugin {
+export function leanSlidevBuild(features: OptionalFeature[] = optionalFeatures, components: OnDemandComponent[] = onDemandComponents): Plugin[] {
+  return [
+    leaveOutUnused(features),
+    onDemandSlidevParts(components),
+  ]
+}
+
+function leaveOutUnused(features: OptionalFeature[]): Plugin {
   const stubs = new Map<string, { feature: OptionalFeature, code: string }>()
   const require = createRequire(import.meta.url)
+  // a stubbed package file that a file of the same package imports by a relative path
+  const packageFileStub = (id: string, importer: string | undefined) => {
+    if (!importer || !id.startsWith('.'))
+      return undefined
+    const file = join(dirname(importer), id).replaceAll('\\', '/')
+    return [
+      ...stubs.keys(),
+    ].find(key => file.endsWith(`/node_modules/${key}`))
+  }
   return {
     name: 'briefing:lean-slidev-build',
     apply: 'build',
@@ -206,13 +293,15 @@ export function leanSlidevBuild(features: OptionalFeature[] = optionalFeatures):
         ...unused.map(feature => feature.name),
         'yaml',
         'Vue\'s template compiler',
-        'the service worker\'s registration until the page has loaded',
       ]
-      config.logger.info(`lean-build: left out ${left.join('; ')}`)
+      config.logger.info(`lean-build: left out ${left.join('; ')}; loads the service worker's registration once the page has loaded`)
     },
     resolveId(id, importer) {
-      if (stubs.has(id))
-        return `${stubPrefix}${id}`
+      const stub = stubs.has(id)
+        ? id
+        : packageFileStub(id, importer)
+      if (stub)
+        return `${stubPrefix}${stub}`
       if (id === '@slidev/parser/core')
         return this.resolve('@slidev/parser/utils')
       if (id === pwaRegister && importer !== deferredPwaRegister)
@@ -237,6 +326,48 @@ export function leanSlidevBuild(features: OptionalFeature[] = optionalFeatures):
         }
         return null
       },
+    },
+  }
+}
+
+const slidevClientFile = (id: string) => /\/@slidev\/client\/(.+\.vue)$/.exec(id)?.[1]
+
+/**
+ * Production build only: the components in `onDemandComponents` become async components, so their
+ * code is not loaded with the first slide. The build stops if Slidev's client no longer imports
+ * them as expected.
+ */
+function onDemandSlidevParts(components: OnDemandComponent[]): Plugin {
+  return {
+    name: 'briefing:on-demand-slidev-parts',
+    apply: 'build',
+    enforce: 'pre',
+    configResolved(config) {
+      const later = components.map(component => `${component.name} until ${component.load === 'when-idle'
+        ? 'the page has loaded'
+        : 'it is shown'}`)
+      config.logger.info(`lean-build: loads later ${later.join('; ')}`)
+    },
+    transform(code, id) {
+      const file = slidevClientFile(id)
+      const deferred = components.filter(component => component.importer === file)
+      if (!deferred.length)
+        return null
+      const scriptSetup = '<script setup lang="ts">\n'
+      const helpers = `import { defineAsyncComponent as __onDemand } from 'vue'\n${whenIdleFunction.replace('function whenIdle', 'function __whenIdle')}`
+      let result = code.replace(scriptSetup, `${scriptSetup}${helpers}`)
+      if (result === code)
+        this.error(`lean-build: Slidev's ${file} no longer starts its script with ${scriptSetup.trim()}; update lib/site/lean-build.ts.`)
+      for (const { name, path, load } of deferred) {
+        const statement = `import ${name} from '${path}'`
+        if (!result.includes(statement))
+          this.error(`lean-build: Slidev's ${file} no longer has "${statement}"; update onDemandComponents in lib/site/lean-build.ts.`)
+        const loader = load === 'when-idle'
+          ? `() => __whenIdle().then(() => import('${path}'))`
+          : `() => import('${path}')`
+        result = result.replace(statement, `const ${name} = __onDemand(${loader})`)
+      }
+      return result
     },
   }
 }

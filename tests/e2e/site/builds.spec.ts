@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exportFilename, readDeck } from '../../../lib/project'
 import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks'
-import { expect, stubPdf, test } from '../fixtures/sites'
+import { expect, siteBase, stubPdf, test } from '../fixtures/sites'
 import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support'
 
 const deck = readDeck()
@@ -59,6 +59,31 @@ test.describe('npm run build:public', () => {
     await page.goto(`${publicSite.url}1`)
     await waitForSlide(page, 1)
     await expect(page.getByTitle('Download as PDF')).toHaveCount(1)
+  })
+
+  test('what loads after the first slide works: go to (G), the quick overview (O), the "More Options" menu', async ({ page, publicSite }) => {
+    await page.goto(`${publicSite.url}1`)
+    await waitForSlide(page, 1)
+    // the dialogs (lib/site/lean-build.ts: onDemandComponents) arrive once the page has loaded
+    await expect(page.locator('#slidev-goto-dialog')).toBeAttached()
+    const target = deck.slides.findIndex(slide => slide.title === 'The Social Credit System') + 1
+    await page.keyboard.press('g')
+    const search = page.locator('#slidev-goto-dialog input')
+    await expect(search).toBeFocused()
+    await search.fill('social credit')
+    await expect(page.locator('#slidev-goto-dialog li').first()).toContainText('The Social Credit System')
+    await search.press('Enter')
+    await waitForSlide(page, target)
+    expect(new URL(page.url()).pathname).toBe(`${siteBase}${target}`)
+
+    await page.keyboard.press('o')
+    const overview = page.locator('.z-modal .grid > .relative')
+    await expect(overview).toHaveCount(slideCount)
+    await page.keyboard.press('Escape')
+    await expect(overview).toHaveCount(0)
+
+    await page.getByTitle('More Options').click()
+    await expect(page.getByText('Brightness')).toBeVisible()
   })
 
   test('serves every slide from /briefing/ without console errors or requests to another host', async ({ page, publicSite }) => {
