@@ -27,7 +27,7 @@ try {
     throw new Error(`--handout must be "speaker" or "audience", not "${values.handout}"`)
 
   const interactive = process.stdout.isTTY
-  const { pdfs, reusedFrom } = await exportBriefing({
+  const { pdfs, reusedFrom, warnings = [] } = await exportBriefing({
     force: values.force,
     dark: values.dark,
     handout: values.handout,
@@ -49,6 +49,8 @@ try {
   })
   if (reusedFrom)
     console.log(`Nothing that goes into the PDFs changed since they were printed (${reusedFrom.toISOString()}): written from the cache. --force prints anew.`)
+  for (const warning of warnings)
+    console.warn(`warning: ${warning}`)
   console.log(formatSummary(pdfs))
 }
 catch (error) {

@@ -42,6 +42,8 @@ export interface ExportResult {
   pdfs: WrittenPdf[]
   /** set when nothing that goes into the PDFs changed since an earlier export: when that one printed them */
   reusedFrom?: Date
+  /** what went wrong without failing the export */
+  warnings?: string[]
 }
 
 /** An export failure whose message is the whole story (no stack trace needed). */
@@ -124,7 +126,16 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
     path: paths[pdf.document],
     check: async (bytes: Uint8Array) => (await checkPdf(bytes, pdf.expected)).pageCount,
   })))
-  storePdfs(site.cacheDir, key, printed.map((pdf, index) => ({ ...pdf, pages: pdfs[index]!.pages })))
+  try {
+    storePdfs(site.cacheDir, key, printed.map((pdf, index) => ({ ...pdf, pages: pdfs[index]!.pages })))
+  }
+  catch (error) {
+    // the PDFs are written; without the cache the next export just prints again
+    return {
+      pdfs,
+      warnings: [`the PDFs could not be kept for the next export: ${firstLine((error as Error).message)}`],
+    }
+  }
   return { pdfs }
 }
 

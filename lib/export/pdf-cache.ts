@@ -66,7 +66,13 @@ export function findCachedPdfs(cacheDir: string, key: string): CachedPdfs | unde
   const manifestPath = join(dir, manifestName)
   if (!existsSync(manifestPath))
     return undefined
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as EntryManifest
+  let manifest: EntryManifest
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as EntryManifest
+  }
+  catch {
+    return undefined
+  }
   const pdfs: CachedPdf[] = []
   for (const pdf of manifest.pdfs) {
     const path = join(dir, `${pdf.document}.pdf`)

@@ -114,12 +114,15 @@ describe('the PDF cache', () => {
     expect(readdirSync(join(cacheDir, 'pdf-key')).sort()).toEqual(['entry.json', 'handout.pdf', 'slides.pdf'])
   })
 
-  it('a damaged or missing PDF is no entry', () => {
+  it('a damaged or missing PDF, or a damaged manifest, is no entry', () => {
     storePdfs(cacheDir, 'key', pdfs('one'))
     writeFileSync(join(cacheDir, 'pdf-key', 'handout.pdf'), '%PDF truncat')
     expect(findCachedPdfs(cacheDir, 'key')).toBeUndefined()
     storePdfs(cacheDir, 'key', pdfs('one'))
     rmSync(join(cacheDir, 'pdf-key', 'slides.pdf'))
+    expect(findCachedPdfs(cacheDir, 'key')).toBeUndefined()
+    storePdfs(cacheDir, 'key', pdfs('one'))
+    writeFileSync(join(cacheDir, 'pdf-key', 'entry.json'), '{"printedAt": "2026-')
     expect(findCachedPdfs(cacheDir, 'key')).toBeUndefined()
   })
 
