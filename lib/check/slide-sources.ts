@@ -169,7 +169,7 @@ export function sourceLine(sources: SlideSources, sourcesSlide: number | undefin
     ...sources.summaries
       .filter(summary => typeof summary !== 'number' || !sources.answers.includes(summary))
       .map(summary => typeof summary === 'number'
-        ? `Our summary of Heilmann's answer to question ${summary}`
+        ? `Our summary of Heilmann's answer to question ${summary} (${published})`
         : summaryPhrases[summary]),
     ...sources.factKinds.map(kind => factPhrases[kind]),
     ...sources.sourcesList

@@ -144,6 +144,11 @@ describe('whose words each slide shows', () => {
     expect(lines.get(2)).toBe('Source: Our summary of the press release\'s framing (MERICS press release, October 2017)')
   })
 
+  it('a slide of our own conclusions from an answer says so, and names where the answer was published', () => {
+    const implications = deck.slides.find(slide => slide.title === 'Implications for Germany and Europe')!
+    expect(lines.get(implications.number)).toBe('Source: Our summary of Heilmann\'s answer to question 4 (MERICS press release, October 2017)')
+  })
+
   it('a timeline slide names the kinds of facts it shows and where their sources are, never Heilmann', () => {
     const sourcesSlide = sourcesSlideOf(deck.slides)!
     expect(deck.slides[sourcesSlide - 1]!.title).toBe('Sources of the dated facts')
