@@ -168,14 +168,16 @@ if (!values['no-load'] || !values['no-lighthouse']) {
       row('', 'ours', 'stock')
       row('Initial JS+CSS (gzip)', kb(totalBytes(oursPayload)), kb(totalBytes(stockPayload)), `target ≤ 110 KB: ${verdict(totalBytes(oursPayload) <= targets.payloadBytes)}`)
       row('  files', String(oursPayload.length), String(stockPayload.length))
-      row('First slide visible, median', `${oursMedian.toFixed(0)} ms`, `${stockMedian.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)}, target ≤ ${targets.firstSlideRatio}: ${verdict(ratio <= targets.firstSlideRatio)}`)
+      row('First slide visible, median', `${oursMedian.toFixed(0)} ms`, `${stockMedian.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)}, target ≤ ${targets.firstSlideRatio}: ${verdict(ratio <= targets.firstSlideRatio)} (ours: its static copy, before the app starts)`)
       row('  all loads', oursLoads.map(loaded => loaded.visibleMs.toFixed(0)).join(' '), '')
       row('', '', stockLoads.map(loaded => loaded.visibleMs.toFixed(0)).join(' '))
+      const oursApp = median(oursLoads.map(loaded => loaded.appVisibleMs))
+      row('  shown by the app itself, median', `${oursApp.toFixed(0)} ms`, `${stockMedian.toFixed(0)} ms`, `ratio ${(oursApp / stockMedian).toFixed(2)}; the payload above is what the app had loaded by then`)
       for (const [label, files] of [
         ['ours', oursPayload],
         ['stock', stockPayload],
       ] as const) {
-        console.log(`\nLoaded before the first slide showed, ${label}:`)
+        console.log(`\nLoaded before the app showed the first slide, ${label}:`)
         for (const file of files)
           console.log(`  ${kb(file.gzipBytes).padStart(9)}  ${file.path}`)
       }

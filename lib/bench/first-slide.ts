@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-chromium'
 import { browserLaunchOptions } from '../export/browser'
 import { projectRoot } from '../project'
+import { snapshotClass } from '../site/first-slide'
 
 /** A built deck served for measuring. */
 export interface ServedDeck {
@@ -17,9 +18,11 @@ export interface ServedDeck {
 }
 
 export interface FirstSlideLoad {
-  /** navigation start to the frame that first shows the title, in ms */
+  /** navigation start to the frame that first shows slide 1's title (the app's, or a static copy's), in ms */
   visibleMs: number
-  /** same-origin JS and CSS files fully loaded by then, as URL paths */
+  /** navigation start to the frame in which the app itself shows the title, in ms */
+  appVisibleMs: number
+  /** same-origin JS and CSS files fully loaded when the app showed the title, as URL paths */
   loadedPaths: string[]
 }
 
@@ -28,24 +31,32 @@ export interface PayloadFile {
   gzipBytes: number
 }
 
-/** Title of the deck's first slide, found on any Slidev build of it. */
+/** Title of the deck's first slide as the app renders it, on any Slidev build of it. */
 export const firstSlideTitle = '.slidev-page-1 h1'
+/** ... and in the public build's static copy (lib/site/first-slide.ts), shown before the app starts. */
+export const firstSlideCopyTitle = `.${snapshotClass} h1`
 
 /**
  * Runs in the page before any script: each animation frame, checks whether the first slide's title
- * is on screen (laid out, not hidden, not transparent) and records that frame's time and the
- * resources finished by then. A string, because tsx would add helpers the page lacks to a function.
+ * is on screen (laid out, not hidden, not transparent), first in either form (`anySelector`), then
+ * as the app renders it (`appSelector`), and records those frames' times and the resources the app
+ * had loaded by then. A string, because tsx would add helpers the page lacks to a function.
  */
-export function titleWatchScript(selector: string): string {
+export function titleWatchScript(appSelector: string, anySelector = appSelector): string {
   return `(() => {
   const state = {}
   window.__firstSlide = state
+  const shown = (selector) => Array.from(document.querySelectorAll(selector)).some((title) => {
+    const box = title.getBoundingClientRect()
+    return box.width > 0 && box.height > 0 && title.textContent.trim()
+      && title.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+  })
   const check = (now) => {
-    const title = document.querySelector(${JSON.stringify(selector)})
-    const box = title && title.getBoundingClientRect()
-    if (title && box.width > 0 && box.height > 0 && title.textContent.trim()
-      && title.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+    if (state.visibleMs === undefined && shown(${JSON.stringify(anySelector)}))
       state.visibleMs = now
+    if (shown(${JSON.stringify(appSelector)})) {
+      state.visibleMs ??= now
+      state.appVisibleMs = now
       state.loaded = performance.getEntriesByType('resource').filter(entry => entry.responseEnd <= now).map(entry => entry.name)
       return
     }
@@ -69,21 +80,21 @@ export async function loadFirstSlide(deck: ServedDeck, timeoutMs = 30_000): Prom
     })
     await blockForeignRequests(page)
     await page.addInitScript({
-      content: titleWatchScript(firstSlideTitle),
+      content: titleWatchScript(firstSlideTitle, `${firstSlideTitle}, ${firstSlideCopyTitle}`),
     })
     await page.goto(`${deck.url}1`, { waitUntil: 'commit' })
     const handle = await page.waitForFunction(() => {
-      const state = (window as unknown as { __firstSlide?: { visibleMs?: number, loaded?: string[] } }).__firstSlide
-      return state?.visibleMs !== undefined
+      const state = (window as unknown as { __firstSlide?: { appVisibleMs?: number } }).__firstSlide
+      return state?.appVisibleMs !== undefined
         ? state
         : undefined
     }, undefined, { timeout: timeoutMs, polling: 50 })
-    const state = await handle.jsonValue() as { visibleMs: number, loaded: string[] }
+    const state = await handle.jsonValue() as { visibleMs: number, appVisibleMs: number, loaded: string[] }
     const origin = new URL(deck.url).origin
     const loadedPaths = state.loaded
       .filter(url => url.startsWith(origin) && ['.js', '.css'].includes(extname(new URL(url).pathname)))
       .map(url => new URL(url).pathname)
-    return { visibleMs: state.visibleMs, loadedPaths }
+    return { visibleMs: state.visibleMs, appVisibleMs: state.appVisibleMs, loadedPaths }
   }
   finally {
     await browser.close()

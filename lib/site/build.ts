@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { runCommand } from '../process'
 import { exportFilename, listFiles, projectRoot, readDeck, slidesPath } from '../project'
+import { captureFirstSlide, onFirstSlide, writeFirstSlideSnapshot } from './first-slide'
 import { findNotePhrases, notePhrases } from './note-leaks'
 import { renderOgImage } from './og-image'
 import { siteSettingsVariable } from './published'
@@ -185,7 +186,15 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
 
   if (pdfUrl)
     copyFileSync(pdfSource, join(outDir, pdfName))
-  await renderOgImage(outDir, base, join(outDir, ogImageName))
+  const snapshot = await onFirstSlide(outDir, base, async (page) => {
+    const snapshot = await captureFirstSlide(page)
+    await renderOgImage(page, join(outDir, ogImageName))
+    return snapshot
+  })
+  writeFirstSlideSnapshot(outDir, snapshot, {
+    base,
+    colorSchema: String(readDeck().slides[0]?.frontmatter.colorSchema ?? 'auto'),
+  })
 
   const phrases = notePhrases()
   const leaks = findNotePhrases(outDir, phrases)

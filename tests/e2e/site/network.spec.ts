@@ -8,7 +8,8 @@ const slideCount = readDeck().slides.length
 
 async function visitPresenter(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await expect(page.locator('.slidev-presenter')).toBeVisible()
+  // on the dev server, the first visit compiles the presenter page: seconds on a busy machine
+  await expect(page.locator('.slidev-presenter')).toBeVisible({ timeout: 30_000 })
   await waitForSlide(page)
   await page.keyboard.press('ArrowDown')
   await waitForSlide(page, 2)

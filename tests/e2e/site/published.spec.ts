@@ -2,9 +2,10 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { exportFilename, readDeck } from '../../../lib/project'
 import { ogImageName } from '../../../lib/site/build'
+import { snapshotClass } from '../../../lib/site/first-slide'
 import { ogImageSize } from '../../../lib/site/og-image'
 import { expect, siteUrl, stubPdf, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { differingPixels, waitForSlide } from '../fixtures/support'
 
 // The published deck: offline after one visit, a link that previews well, indexed where it should
 // be and nowhere else.
@@ -54,27 +55,41 @@ test('the preview image is slide 1 at 1200×630, title and all', async ({ page, 
   await waitForSlide(page, 1)
   await page.addStyleTag({ content: 'nav, .slidev-pwa-indicator { display: none !important; } .slidev-slide-container { background: var(--brief-paper) !important; }' })
   const shot = await page.screenshot()
-  const difference = await page.evaluate(async ([a, b]) => {
-    const pixels = async (base64: string) => {
-      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob())
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
-      const context = canvas.getContext('2d')!
-      context.drawImage(bitmap, 0, 0)
-      return context.getImageData(0, 0, bitmap.width, bitmap.height).data
-    }
-    const [first, second] = [await pixels(a!), await pixels(b!)]
-    let differing = 0
-    for (let index = 0; index < first.length; index += 4) {
-      if (Math.abs(first[index]! - second[index]!) + Math.abs(first[index + 1]! - second[index + 1]!) + Math.abs(first[index + 2]! - second[index + 2]!) > 48)
-        differing++
-    }
-    return differing / (first.length / 4)
-  }, [
-    image.toString('base64'),
-    shot.toString('base64'),
-  ])
+  const difference = await differingPixels(page, image, shot)
   expect(difference).toBeLessThan(0.01)
   await expect(page.locator('.slidev-page-1 h1')).toHaveText('Digital Leninism')
+})
+
+test('slide 1 shows before the app has started, as the app then shows it, in light and dark, only at its own address', async ({ browser, publicSite }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    const context = await browser.newContext({
+      colorScheme,
+      viewport: { width: 1280, height: 720 },
+      serviceWorkers: 'block',
+    })
+    const page = await context.newPage()
+    const slideArea = () => page.locator('.slidev-slide-container').first().screenshot()
+    await page.route(/\.js$/, route => route.abort())
+    await page.goto(`${publicSite.url}1`)
+    const copy = page.locator(`.${snapshotClass}`)
+    await expect(copy.locator('h1')).toHaveText('Digital Leninism')
+    await expect(copy).toHaveAttribute('aria-hidden', 'true')
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(colorScheme === 'dark')
+    const before = await slideArea()
+    await page.goto(`${publicSite.url}5`)
+    await expect(page.locator('body')).toBeAttached()
+    await expect(copy).toHaveCount(0)
+
+    await page.unroute(/\.js$/)
+    await page.goto(`${publicSite.url}1`)
+    await waitForSlide(page, 1)
+    await expect(copy).toHaveCount(0)
+    await expect(page.locator('h1', { hasText: 'Digital Leninism' })).toHaveCount(1)
+    const after = await slideArea()
+    expect(await differingPixels(page, before, after), colorScheme).toBeLessThan(0.005)
+    await context.close()
+  }
 })
 
 test('the private build: no index, in robots.txt and a meta tag, and no service worker', async ({ page, privateSite }) => {
