@@ -110,9 +110,8 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
 
   const [{ printBriefing }, { checkPdf }] = await Promise.all([import('./print'), import('./pdf')])
   const printed = await printBriefing({
-    root,
     deck,
-    cacheDir: options.cacheDir,
+    site,
     dark,
     handout,
     env,

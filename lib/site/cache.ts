@@ -104,6 +104,8 @@ function publicPdf(root: string, pdf: string | undefined): string | undefined {
     : undefined
 }
 
+export type SiteKey = ReturnType<typeof siteKey>
+
 /** Where a site of this kind and these options is cached, and its content key. */
 export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
   const root = options.root ?? projectRoot
@@ -128,10 +130,13 @@ export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
   }
 }
 
-/** The cached build of this content, built first if there is none. */
-export async function cachedSite(kind: SiteKind, options: SiteOptions = {}): Promise<CachedSite> {
+/**
+ * The cached build of this content, built first if there is none. A caller that has already
+ * computed the key (the export, which keys its PDFs by it) passes it in, so both name the same content.
+ */
+export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, known?: SiteKey): Promise<CachedSite> {
   const started = performance.now()
-  const { key, base, pdf, siteUrl, cacheDir } = siteKey(kind, options)
+  const { key, base, pdf, siteUrl, cacheDir } = known ?? siteKey(kind, options)
   const dir = join(cacheDir, `${kind}-${key}`)
   const result = (reused: boolean): CachedSite => ({
     kind,
