@@ -3,7 +3,7 @@ import type { Result } from 'axe-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { readDeck } from '../../../lib/project'
 import { expect, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { goToSlide, waitForSlide } from '../fixtures/support'
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa']
 const slides = readDeck().slides
@@ -75,25 +75,6 @@ async function withoutStockPresenterViolations(page: Page, violations: Violation
   return violations.filter((_, index) => !isStock[index])
 }
 
-interface SlidevWindow {
-  __slidev__: { nav: { go: (slide: number, clicks?: number) => Promise<void>, clicksTotal: number } }
-}
-
-/** Shows `slide` with every click step revealed, so axe sees all of its text at full opacity. */
-async function showSlide(page: Page, slide: number): Promise<void> {
-  if (!page.url().startsWith('http')) {
-    await page.goto('/1')
-    await waitForSlide(page, 1)
-  }
-  // in-app navigation: a fresh page load per slide costs seconds on the dev server
-  await page.evaluate(slide => (window as unknown as SlidevWindow).__slidev__.nav.go(slide), slide)
-  await waitForSlide(page, slide)
-  const clicks = await page.evaluate(() => (window as unknown as SlidevWindow).__slidev__.nav.clicksTotal)
-  await page.evaluate(({ slide, clicks }) => (window as unknown as SlidevWindow).__slidev__.nav.go(slide, clicks), { slide, clicks })
-  await expect(page.locator(`.slidev-page-${slide} .slidev-vclick-hidden`)).toHaveCount(0)
-  await expect(page.locator('#slide-content .slidev-page:visible')).toHaveCount(1)
-}
-
 interface SlideStructure {
   headingLevels: number[]
   unlabelledIcons: string[]
@@ -130,7 +111,8 @@ function headingProblems(levels: number[]): string[] {
 
 for (const colorScheme of colorSchemes) {
   test.describe(`${colorScheme} mode`, () => {
-    test.use({ colorScheme })
+    // axe sees each slide as it ends; without transitions it gets there without waiting for fades
+    test.use({ colorScheme, reducedMotion: 'reduce' })
 
     test(`${colorScheme === 'light'
       ? 'every slide'
@@ -139,7 +121,7 @@ for (const colorScheme of colorSchemes) {
       const violations: Violation[] = []
       const structure: string[] = []
       for (const slide of slidesIn[colorScheme]) {
-        await showSlide(page, slide)
+        await goToSlide(page, slide, { allClicks: true })
         if (slide === 1) {
           await expect(page.locator('html')).toHaveAttribute('lang', 'en')
           expect(await page.locator('html').evaluate(html => html.classList.contains('dark'))).toBe(colorScheme === 'dark')

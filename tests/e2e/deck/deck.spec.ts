@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { loadInterview } from '../../../lib/project'
 import { isVerbatim } from '../../../lib/shared/verbatim'
-import { recordForeignRequests, waitForSlide } from '../fixtures/support'
+import { goToSlide, recordForeignRequests, slideTotal, waitForSlide } from '../fixtures/support'
 
 const answers = loadInterview().exchanges.map(exchange => exchange.answer.join('\n'))
 /** Slidev's canvas is 980 px wide; at 1920×1080 it is drawn at 1920 / 980. */
@@ -43,19 +43,21 @@ async function inspectSlide(page: Page, slide: number): Promise<SlideLayoutRepor
   }, [minimumTextPixels, slide])
 }
 
+// the layout is checked once a slide has settled; without transitions it settles at once
+test.use({ reducedMotion: 'reduce' })
+
 test('every slide fits its box, is legible, quotes verbatim and loads nothing from another host', async ({ page, baseURL }) => {
   test.setTimeout(180_000)
   const foreign = recordForeignRequests(page, baseURL!)
   await page.goto('/1')
   await waitForSlide(page)
-  const total = await page.evaluate(() => (window as unknown as { __slidev__: { nav: { total: number } } }).__slidev__.nav.total)
+  const total = await slideTotal(page)
   expect(total).toBeGreaterThan(20)
 
   const problems: string[] = []
   let quoteCount = 0
   for (let slide = 1; slide <= total; slide++) {
-    await page.goto(`/${slide}`)
-    await waitForSlide(page, slide)
+    await goToSlide(page, slide)
     const report = await inspectSlide(page, slide)
     problems.push(...report.outside.map(item => `slide ${slide}: outside the slide box: ${item}`))
     problems.push(...report.tooSmall.map(item => `slide ${slide}: text under ${minimumTextPixels}px: ${item}`))

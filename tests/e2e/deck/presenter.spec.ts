@@ -57,6 +57,9 @@ async function openPresenter(page: Page, url: string): Promise<void> {
 }
 
 test.describe('presenter mode on the dev server', () => {
+  // what each step shows, not how it fades in: without transitions a step is final at once
+  test.use({ reducedMotion: 'reduce' })
+
   test('shows the notes of slide n while slide n is current', async ({ page }) => {
     test.setTimeout(120_000)
     await openPresenter(page, '/presenter/1')
