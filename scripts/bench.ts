@@ -156,7 +156,7 @@ if (!values['no-load'] || !values['no-lighthouse']) {
     const stock = await serve('stock', await buildStock(join(work, 'stock')))
 
     if (!values['no-load']) {
-      console.log(`\nLoading /1 in a fresh browser ${rounds}× per deck, alternating; requests to other hosts fail at once (blocked).`)
+      console.log(`\nLoading /1 in a fresh browser ${rounds}× per deck, alternating, served gzipped; requests to other hosts fail at once (blocked).`)
       const loads = await compareFirstSlide([ours, stock], rounds)
       const oursLoads = loads.get(ours.label)!
       const stockLoads = loads.get(stock.label)!
