@@ -1,3 +1,4 @@
+import type { SlidevMarkdown } from '@slidev/types'
 import type { LeakedNote } from './note-leaks'
 import type { SiteSettings } from './published'
 import { createHash } from 'node:crypto'
@@ -90,9 +91,8 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
 }
 
 /** The site's public address: given, or the headmatter's `seoMeta.ogUrl`; always ending in `/`. */
-export function siteUrlOf(given?: string): string | undefined {
-  const seoMeta: unknown = readDeck().slides[0]?.frontmatter.seoMeta
-  const url = given ?? (seoMeta as { ogUrl?: unknown } | undefined)?.ogUrl
+export function siteUrlOf(given?: string, deck?: SlidevMarkdown): string | undefined {
+  const url = given ?? ((deck ?? readDeck()).slides[0]?.frontmatter.seoMeta as { ogUrl?: unknown } | undefined)?.ogUrl
   return typeof url === 'string' && url
     ? url.replace(/\/?$/, '/')
     : undefined
@@ -108,9 +108,7 @@ export const ogImageName = 'og-image.png'
  * at the site's address. The copy sits next to slides.md (Slidev takes components, layouts,
  * styles and public/ from the entry's folder) under a `.local` name that git and ESLint ignore.
  */
-function writePublicEntry(pdfUrl: string | undefined, siteUrl: string | undefined): string {
-  const source = readFileSync(slidesPath, 'utf8')
-  const deck = readDeck()
+function writePublicEntry(deck: SlidevMarkdown, pdfUrl: string | undefined, siteUrl: string | undefined): string {
   const headmatter = deck.slides[0]
   if (!headmatter?.frontmatterDoc || headmatter.frontmatterRaw === undefined)
     throw new Error(`${slidesPath} has no headmatter`)
@@ -132,7 +130,7 @@ function writePublicEntry(pdfUrl: string | undefined, siteUrl: string | undefine
       twitterUrl: siteUrl,
     })
   }
-  const publicSource = source.replace(headmatter.frontmatterRaw, headmatter.frontmatterDoc.toString())
+  const publicSource = deck.raw.replace(headmatter.frontmatterRaw, headmatter.frontmatterDoc.toString())
   const entry = join(projectRoot, `.slides-public-${process.pid}.local`)
   writeFileSync(entry, publicSource)
   return entry
@@ -154,14 +152,15 @@ function assertNoPresenterRoute(outDir: string): void {
  */
 export async function buildPublic(options: PublicBuildOptions): Promise<PublicBuildResult> {
   const base = normalizeBase(options.base)
-  const pdfName = `${exportFilename()}.pdf`
+  const deck = readDeck()
+  const pdfName = `${exportFilename(deck)}.pdf`
   const pdfSource = options.pdf ?? join(projectRoot, 'exports', pdfName)
   const pdfUrl = existsSync(pdfSource)
     ? `${base}${pdfName}`
     : undefined
 
-  const siteUrl = siteUrlOf(options.siteUrl)
-  const entry = writePublicEntry(pdfUrl, siteUrl)
+  const siteUrl = siteUrlOf(options.siteUrl, deck)
+  const entry = writePublicEntry(deck, pdfUrl, siteUrl)
   let outDir: string
   try {
     outDir = await buildDeck({
@@ -193,10 +192,10 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
   })
   writeFirstSlideSnapshot(outDir, snapshot, {
     base,
-    colorSchema: String(readDeck().slides[0]?.frontmatter.colorSchema ?? 'auto'),
+    colorSchema: String(deck.slides[0]?.frontmatter.colorSchema ?? 'auto'),
   })
 
-  const phrases = notePhrases()
+  const phrases = notePhrases(deck)
   const leaks = findNotePhrases(outDir, phrases)
   if (leaks.length)
     throw new NotesLeakedError(leaks)
