@@ -6,7 +6,7 @@ import { runCommand } from '../process'
 import { projectRoot, slidesPath } from '../project'
 
 /** Headmatter keys that make a stock deck differ from Slidev's defaults. */
-const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m]
+const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m, /^(?:#.*\n)?twoslash: .*\n/m]
 
 /** The deck's own components, which a stock project does not have (`<FactSources />` would even read as an icon). */
 const deckComponentTag = /<[A-Z]\w*(?:\s[^>]*)?\/>/g
