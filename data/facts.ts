@@ -2,7 +2,7 @@
  * The vetted facts table (content/background-facts.md): a row per dated fact the deck may use
  * beyond the interview, with its kind and primary source. Pure: callers pass the file's text.
  */
-import type { EventKind } from './timeline'
+import type { EventKind } from './timeline.ts'
 
 export interface FactRow {
   /** as the table writes it: `2013`, `2017-10-18` */

@@ -2,13 +2,13 @@
  * Checks of the timeline and actor data, shared by the components (which refuse bad data), the
  * unit tests and `npm run check`. Each problem names its entry and says why.
  */
-import type { Actor, ActorKind } from './actors'
-import type { EventKind, TimelineEvent } from './timeline'
-import { explainMismatch, isVerbatim } from '../lib/shared/verbatim'
-import { actorKindLabels } from './actors'
-import { parseDateSpan } from './dates'
-import { attribution } from './source'
-import { eventKinds } from './timeline'
+import type { Actor, ActorKind } from './actors.ts'
+import type { EventKind, TimelineEvent } from './timeline.ts'
+import { explainMismatch, isVerbatim } from '../lib/shared/verbatim.ts'
+import { actorKindLabels } from './actors.ts'
+import { parseDateSpan } from './dates.ts'
+import { attribution } from './source.ts'
+import { eventKinds } from './timeline.ts'
 
 export interface Problem {
   /** the id of the event or actor (or its position, when it has no id) */

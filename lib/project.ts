@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
-import { parseFacts } from '../data/facts'
-import { parseInterview } from '../data/source'
+import { parseFacts } from '../data/facts.ts'
+import { parseInterview } from '../data/source.ts'
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 export const slidesPath = join(projectRoot, 'slides.md')

@@ -5,17 +5,17 @@
  * alternating, at least 5 runs each, medians, peak memory of all processes; the load average
  * before and after. Written to exports/bench-export.json for `npm run bench`.
  */
-import type { RunFigures } from '../lib/bench/run'
+import type { RunFigures } from '../lib/bench/run.ts'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { exportBenchFile } from '../lib/bench/first-slide'
-import { timeCommand } from '../lib/bench/run'
-import { median } from '../lib/bench/stats'
-import { findBrowser } from '../lib/export/browser'
-import { projectRoot } from '../lib/project'
+import { exportBenchFile } from '../lib/bench/first-slide.ts'
+import { timeCommand } from '../lib/bench/run.ts'
+import { median } from '../lib/bench/stats.ts'
+import { findBrowser } from '../lib/export/browser.ts'
+import { projectRoot } from '../lib/project.ts'
 
 const { values } = parseArgs({
   options: {

@@ -2,25 +2,25 @@
  * npm run bench [-- --rounds N --no-start --no-load --no-lighthouse]: ours beside stock Slidev on the
  * same deck, alternating, medians, with the machine's load average before and after.
  */
-import type { ServedDeck } from '../lib/bench/first-slide'
-import type { LighthouseResult } from '../lib/bench/lighthouse'
-import type { StartTiming } from '../lib/bench/start'
-import type { StaticServer } from '../lib/site/serve'
+import type { ServedDeck } from '../lib/bench/first-slide.ts'
+import type { LighthouseResult } from '../lib/bench/lighthouse.ts'
+import type { StartTiming } from '../lib/bench/start.ts'
+import type { StaticServer } from '../lib/site/serve.ts'
 import { rmSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-chromium'
-import { compareFirstSlide, exportBenchFile, payloadOf, readExportBench, totalBytes } from '../lib/bench/first-slide'
-import { lighthouseCategories, runLighthouse } from '../lib/bench/lighthouse'
-import { compareStarts } from '../lib/bench/start'
-import { kb, median } from '../lib/bench/stats'
-import { buildStock, prepareStock } from '../lib/bench/stock'
-import { browserLaunchOptions } from '../lib/export/browser'
-import { projectRoot, readDeck } from '../lib/project'
-import { cachedSite } from '../lib/site/cache'
-import { serveStatic } from '../lib/site/serve'
+import { compareFirstSlide, exportBenchFile, payloadOf, readExportBench, totalBytes } from '../lib/bench/first-slide.ts'
+import { lighthouseCategories, runLighthouse } from '../lib/bench/lighthouse.ts'
+import { compareStarts } from '../lib/bench/start.ts'
+import { kb, median } from '../lib/bench/stats.ts'
+import { buildStock, prepareStock } from '../lib/bench/stock.ts'
+import { browserLaunchOptions } from '../lib/export/browser.ts'
+import { projectRoot, readDeck } from '../lib/project.ts'
+import { cachedSite } from '../lib/site/cache.ts'
+import { serveStatic } from '../lib/site/serve.ts'
 
 const { values } = parseArgs({
   options: {

@@ -8,8 +8,8 @@ import { cpSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { projectRoot } from '../lib/project'
-import { cachedSite, describeSite } from '../lib/site/cache'
+import { projectRoot } from '../lib/project.ts'
+import { cachedSite, describeSite } from '../lib/site/cache.ts'
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
  */
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { checkDeck, formatPlan, formatProblem, formatSummary } from '../lib/check/check'
+import { checkDeck, formatPlan, formatProblem, formatSummary } from '../lib/check/check.ts'
 
 try {
   const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { exportBriefing, formatProgress, formatSummary } from '../lib/export/export'
+import { exportBriefing, formatProgress, formatSummary } from '../lib/export/export.ts'
 
 const usage = `Usage: npm run export -- [--dark] [--handout=speaker|audience] [--out=DIR] [--force] [--timings]
 Writes the slides PDF and an A4 handout into DIR (default exports/), named from the deck's exportFilename.

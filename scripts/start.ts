@@ -4,8 +4,8 @@
  */
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { cachedSite, describeSite } from '../lib/site/cache'
-import { PortBusyError, serveStatic } from '../lib/site/serve'
+import { cachedSite, describeSite } from '../lib/site/cache.ts'
+import { PortBusyError, serveStatic } from '../lib/site/serve.ts'
 
 const { values } = parseArgs({
   options: {

@@ -1,7 +1,7 @@
 import { configs } from '@slidev/client'
 import { addSyncMethod, disableBuiltinSync } from '@slidev/client/state/syncState.ts'
 import { defineRootSetup } from '@slidev/types'
-import { broadcastChannelTransport, createOrderedSync, devServerTransport, syncEvent } from './ordered-sync'
+import { broadcastChannelTransport, createOrderedSync, devServerTransport, syncEvent } from './ordered-sync.ts'
 
 /**
  * Windows stay together through the ordered sync (./ordered-sync.ts) instead of Slidev's built-in

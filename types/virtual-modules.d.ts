@@ -1,6 +1,6 @@
 // Modules the deck's own Vite plugins (lib/site/) serve.
 declare module 'virtual:briefing/deck-facts' {
-  const facts: import('../lib/site/deck-facts').DeckFacts
+  const facts: import('../lib/site/deck-facts.ts').DeckFacts
   export default facts
 }
 

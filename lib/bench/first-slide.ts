@@ -4,9 +4,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-chromium'
-import { browserLaunchOptions } from '../export/browser'
-import { projectRoot } from '../project'
-import { snapshotClass } from '../site/first-slide'
+import { browserLaunchOptions } from '../export/browser.ts'
+import { projectRoot } from '../project.ts'
+import { snapshotClass } from '../site/first-slide.ts'
 
 /** A built deck served for measuring. */
 export interface ServedDeck {

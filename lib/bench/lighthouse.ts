@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import process from 'node:process'
-import { findBrowser } from '../export/browser'
-import { runCommand } from '../process'
-import { projectRoot } from '../project'
+import { findBrowser } from '../export/browser.ts'
+import { runCommand } from '../process.ts'
+import { projectRoot } from '../project.ts'
 
 const require = createRequire(import.meta.url)
 

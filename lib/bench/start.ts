@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-chromium'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { blockForeignRequests, firstSlideTitle, titleWatchScript } from './first-slide'
+import { blockForeignRequests, firstSlideTitle, titleWatchScript } from './first-slide.ts'
 
 export interface StartCommand {
   label: string

@@ -2,8 +2,8 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
-import { runCommand } from '../process'
-import { projectRoot, slidesPath } from '../project'
+import { runCommand } from '../process.ts'
+import { projectRoot, slidesPath } from '../project.ts'
 
 /** Headmatter keys that make a stock deck differ from Slidev's defaults. */
 const nonStockHeadmatter = [/^ {2}provider: none\n/m, /^favicon: .*\n/m, /^(?:#.*\n)?twoslash: .*\n/m]

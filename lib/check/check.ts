@@ -1,19 +1,19 @@
 /**
  * `npm run check`: every rule over the deck in a folder, its problems in slide order, and a summary.
  */
-import type { Interview } from '../../data/source'
-import type { PlannedSlide } from '../shared/pace'
-import type { Deck } from './load-deck'
-import type { CheckContext, Problem } from './rules'
+import type { Interview } from '../../data/source.ts'
+import type { PlannedSlide } from '../shared/pace.ts'
+import type { Deck } from './load-deck.ts'
+import type { CheckContext, Problem } from './rules/index.ts'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { interviewPath, loadInterview } from '../project'
-import { formatClock } from '../shared/pace'
-import { loadDeckData } from './deck-data'
-import { loadDeck } from './load-deck'
-import { rules } from './rules'
-import { minutes, notesWordCount, talkPlan, targetMinutes, wordsPerMinute } from './rules/notes'
-import { questionsShown } from './rules/quotes'
+import { interviewPath, loadInterview } from '../project.ts'
+import { formatClock } from '../shared/pace.ts'
+import { loadDeckData } from './deck-data.ts'
+import { loadDeck } from './load-deck.ts'
+import { rules } from './rules/index.ts'
+import { minutes, notesWordCount, talkPlan, targetMinutes, wordsPerMinute } from './rules/notes.ts'
+import { questionsShown } from './rules/quotes.ts'
 
 export interface DeckSummary {
   slides: number

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { isRecord } from './load-deck'
+import { isRecord } from './load-deck.ts'
 
 /** A problem a data validator reports: the entry's id and what is wrong. */
 export interface DataProblem {

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { listFiles, projectRoot } from '../project'
+import { listFiles, projectRoot } from '../project.ts'
 
 /** A string found in a file, with its 1-based line number there. */
 export interface Located {

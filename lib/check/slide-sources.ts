@@ -10,11 +10,11 @@
  *   number, `questions`, `framing` (the press release's introduction) or `interview`.
  * The checker (rules/sources.ts) holds each slide's content against what it says it shows.
  */
-import type { EventKind, TimelineEvent } from '../../data/timeline'
-import type { DeckSlide } from './load-deck'
-import { attribution } from '../../data/source'
-import { selectEvents } from '../../data/timeline'
-import { namedIds } from './rules/shared'
+import type { EventKind, TimelineEvent } from '../../data/timeline.ts'
+import type { DeckSlide } from './load-deck.ts'
+import { attribution } from '../../data/source.ts'
+import { selectEvents } from '../../data/timeline.ts'
+import { namedIds } from './rules/shared.ts'
 
 export type SummaryOf = number | 'questions' | 'framing' | 'interview'
 export const summaryTopics = ['questions', 'framing', 'interview'] as const

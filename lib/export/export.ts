@@ -2,11 +2,11 @@ import { Buffer } from 'node:buffer'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { isRunning } from '../process'
-import { exportFilename, projectRoot, readDeck } from '../project'
-import { siteKey } from '../site/cache'
-import { browserLaunchOptions } from './browser'
-import { findCachedPdfs, pdfKey, storePdfs } from './pdf-cache'
+import { isRunning } from '../process.ts'
+import { exportFilename, projectRoot, readDeck } from '../project.ts'
+import { siteKey } from '../site/cache.ts'
+import { browserLaunchOptions } from './browser.ts'
+import { findCachedPdfs, pdfKey, storePdfs } from './pdf-cache.ts'
 
 export type HandoutLayout = 'speaker' | 'audience'
 export type ExportedDocument = 'slides' | 'handout'
@@ -108,7 +108,7 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
     return { pdfs, reusedFrom: cached.printedAt }
   }
 
-  const [{ printBriefing }, { checkPdf }] = await Promise.all([import('./print'), import('./pdf')])
+  const [{ printBriefing }, { checkPdf }] = await Promise.all([import('./print.ts'), import('./pdf.ts')])
   const printed = await printBriefing({
     deck,
     site,

@@ -3,13 +3,13 @@
  * unchanged (the build's content, the export's code and options, SOURCE_DATE_EPOCH and the browser)
  * writes the PDFs it printed last time instead of printing the same bytes again.
  */
-import type { ExportedDocument, HandoutLayout } from './export'
+import type { ExportedDocument, HandoutLayout } from './export.ts'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import process from 'node:process'
-import { listFiles, projectRoot } from '../project'
-import { markUsed, pruneCache } from '../site/cache'
+import { listFiles, projectRoot } from '../project.ts'
+import { markUsed, pruneCache } from '../site/cache.ts'
 
 export interface PrintSettings {
   dark: boolean

@@ -4,12 +4,12 @@
  * on npm nor in Debian), so these walk the structure tree and the content streams themselves.
  */
 import type { PDFDocument } from 'pdf-lib'
-import type { StructNode } from './pdf-tags'
+import type { StructNode } from './pdf-tags.ts'
 import { Buffer } from 'node:buffer'
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib'
-import { contentStreams, marksOf, parseOperations, streamText, untaggedMarks } from './pdf-content'
-import { readStructTree, roleMapOf, standardTypeOf, walk } from './pdf-tags'
-import { pdfjsTextContents } from './pdf-text'
+import { contentStreams, marksOf, parseOperations, streamText, untaggedMarks } from './pdf-content.ts'
+import { readStructTree, roleMapOf, standardTypeOf, walk } from './pdf-tags.ts'
+import { pdfjsTextContents } from './pdf-text.ts'
 
 export type UaRule
   = | 'structure-types'

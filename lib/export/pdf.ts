@@ -1,10 +1,10 @@
 import type { PDFPage, PDFRef } from 'pdf-lib'
-import type { UaOptions } from './pdf-ua'
+import type { UaOptions } from './pdf-ua.ts'
 import process from 'node:process'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFString } from 'pdf-lib'
-import { markUntaggedAsArtifacts } from './pdf-content'
-import { mendStructure } from './pdf-tags'
-import { pdfUaProblems } from './pdf-ua'
+import { markUntaggedAsArtifacts } from './pdf-content.ts'
+import { mendStructure } from './pdf-tags.ts'
+import { pdfUaProblems } from './pdf-ua.ts'
 
 /** What the document information dictionary says about a PDF. */
 export interface PdfMetadata {

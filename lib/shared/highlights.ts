@@ -3,7 +3,7 @@
  * the answer cut into segments that are quoted (by which slides) or not, and how much of the
  * answers the deck quotes. Shared by the `/source` page, the handouts' appendix and the tests.
  */
-import { normalise, quoteParts, sentencesOf } from './verbatim'
+import { normalise, quoteParts, sentencesOf } from './verbatim.ts'
 
 export interface QuoteUseInText {
   slide: number

@@ -3,8 +3,8 @@
  * of the talk's timer. Paused time does not count, because the timer does not run; a timer started
  * from zero starts a new run. The time spent on a slide is the sum of its visits.
  */
-import type { PlannedSlide } from './pace'
-import { formatClock } from './pace'
+import type { PlannedSlide } from './pace.ts'
+import { formatClock } from './pace.ts'
 
 export interface SlideEntry {
   slide: number

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join, relative } from 'node:path'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { isRunning } from '../process'
-import { exportFilename, listFiles, projectRoot } from '../project'
-import { buildDeck, buildPublic, normalizeBase, siteUrlOf } from './build'
+import { isRunning } from '../process.ts'
+import { exportFilename, listFiles, projectRoot } from '../project.ts'
+import { buildDeck, buildPublic, normalizeBase, siteUrlOf } from './build.ts'
 
 export type SiteKind = 'private' | 'public'
 

@@ -1,11 +1,11 @@
 import type { Plugin } from 'vite'
-import type { PlannedSlide } from '../shared/pace'
-import { timelineEvents } from '../../data/timeline'
-import { loadDeck } from '../check/load-deck'
-import { talkPlan } from '../check/rules/notes'
-import { declaredSources, sourceLine, sourcesSlideOf } from '../check/slide-sources'
-import { loadInterview, projectRoot, slidesPath } from '../project'
-import { isVerbatim } from '../shared/verbatim'
+import type { PlannedSlide } from '../shared/pace.ts'
+import { timelineEvents } from '../../data/timeline.ts'
+import { loadDeck } from '../check/load-deck.ts'
+import { talkPlan } from '../check/rules/notes.ts'
+import { declaredSources, sourceLine, sourcesSlideOf } from '../check/slide-sources.ts'
+import { loadInterview, projectRoot, slidesPath } from '../project.ts'
+import { isVerbatim } from '../shared/verbatim.ts'
 
 export const deckFactsModule = 'virtual:briefing/deck-facts'
 

@@ -7,8 +7,8 @@ import type { Page } from 'playwright-chromium'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { browserLaunchOptions } from '../export/browser'
-import { serveStatic } from './serve'
+import { browserLaunchOptions } from '../export/browser.ts'
+import { serveStatic } from './serve.ts'
 
 /** Slide 1 of the built site at `base`, rendered, its fonts loaded, in light mode. */
 export async function onFirstSlide<T>(siteDir: string, base: string, use: (page: Page) => Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { projectRoot } from '../project'
+import { projectRoot } from '../project.ts'
 
 /** The faces the deck uses, as @fontsource ships them (latin subset). */
 export const fontFaces = [

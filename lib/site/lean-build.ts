@@ -2,7 +2,7 @@ import type { HtmlTagDescriptor, Plugin, Rolldown } from 'vite'
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
-import { listFiles } from '../project'
+import { listFiles } from '../project.ts'
 
 /**
  * Modules Slidev's client imports on every page for a feature this deck may not use. The production

@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { syncEvent } from '../../setup/ordered-sync'
+import { syncEvent } from '../../setup/ordered-sync.ts'
 
 /**
  * Dev server only: passes every sync message (setup/ordered-sync.ts) from one window to all the

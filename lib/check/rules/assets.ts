@@ -1,9 +1,9 @@
 /**
  * Rules on assets and URLs: images with alt text, files that exist under `public/`, no third-party hosts.
  */
-import type { Deck, Located } from '../load-deck'
-import type { Rule } from './shared'
-import { onSlide } from './shared'
+import type { Deck, Located } from '../load-deck.ts'
+import type { Rule } from './shared.ts'
+import { onSlide } from './shared.ts'
 
 /** `image-alt`: every image has alt text, or is marked decorative. */
 export const imageWithoutAlt: Rule = ({ deck }) => deck.slides.flatMap(slide => slide.images

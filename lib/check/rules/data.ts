@@ -1,9 +1,9 @@
 /**
  * Rules on the deck's data: actor and timeline ids the slides name, and the data modules' own validation.
  */
-import type { Deck, DeckSlide } from '../load-deck'
-import type { Problem, Rule, RuleName } from './shared'
-import { answerText, namedIds, onSlide } from './shared'
+import type { Deck, DeckSlide } from '../load-deck.ts'
+import type { Problem, Rule, RuleName } from './shared.ts'
+import { answerText, namedIds, onSlide } from './shared.ts'
 
 const slidesUsing = (deck: Deck, name: string) => deck.slides.filter(slide => slide.components.some(component => component.name === name))
 

@@ -1,13 +1,13 @@
 /** Every rule of the checker, in the order their problems read best; grouped by family in this folder. */
-import type { Rule } from './shared'
-import { imageWithoutAlt, missingPublicFile, thirdPartyUrl } from './assets'
-import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReference, unusableDataModule } from './data'
-import { notesMissingOrShort, notesOffDuration, planNotPossible } from './notes'
-import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes'
-import { sourceLineMismatch, unsourcedFigure } from './sources'
-import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure'
+import type { Rule } from './shared.ts'
+import { imageWithoutAlt, missingPublicFile, thirdPartyUrl } from './assets.ts'
+import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReference, unusableDataModule } from './data.ts'
+import { notesMissingOrShort, notesOffDuration, planNotPossible } from './notes.ts'
+import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes.ts'
+import { sourceLineMismatch, unsourcedFigure } from './sources.ts'
+import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure.ts'
 
-export type { CheckContext, Problem, Rule, RuleName } from './shared'
+export type { CheckContext, Problem, Rule, RuleName } from './shared.ts'
 
 export const rules: readonly Rule[] = [
   slidesFileErrors,

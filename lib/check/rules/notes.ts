@@ -2,11 +2,11 @@
  * Rules on speaker notes and timing: every slide has notes, together they fit the talk's `duration`,
  * and the plan (a planned time per slide) can be made.
  */
-import type { PlannedSlide } from '../../shared/pace'
-import type { Deck } from '../load-deck'
-import type { Problem, Rule } from './shared'
-import { countWords, parseSeconds, PlanError, planTalk } from '../../shared/pace'
-import { onSlide } from './shared'
+import type { PlannedSlide } from '../../shared/pace.ts'
+import type { Deck } from '../load-deck.ts'
+import type { Problem, Rule } from './shared.ts'
+import { countWords, parseSeconds, PlanError, planTalk } from '../../shared/pace.ts'
+import { onSlide } from './shared.ts'
 
 export const wordsPerMinute = 130
 export const minimumNoteWords = 40

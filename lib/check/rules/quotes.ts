@@ -2,11 +2,11 @@
  * Rules on quotes and questions: every quote a verbatim span of the answer its slide names, attributed;
  * every question of the interview on a question slide, verbatim.
  */
-import type { Interview, InterviewExchange } from '../../../data/source'
-import type { Deck, DeckQuote, DeckSlide } from '../load-deck'
-import type { Problem, Rule } from './shared'
-import { explainMismatch, isVerbatim, sentencesOf } from '../../shared/verbatim'
-import { answerRange, answerText, excerpt, exchangeNumbered, onSlide } from './shared'
+import type { Interview, InterviewExchange } from '../../../data/source.ts'
+import type { Deck, DeckQuote, DeckSlide } from '../load-deck.ts'
+import type { Problem, Rule } from './shared.ts'
+import { explainMismatch, isVerbatim, sentencesOf } from '../../shared/verbatim.ts'
+import { answerRange, answerText, excerpt, exchangeNumbered, onSlide } from './shared.ts'
 
 /** What is wrong with one quote on a slide, if anything. */
 export function quoteProblem(quote: DeckQuote, slide: DeckSlide, interview: Interview): Problem | undefined {

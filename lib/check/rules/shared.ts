@@ -2,10 +2,10 @@
  * What every rule of the checker shares: the problem it reports, the context it reads, and small
  * helpers for naming slides, answers and excerpts.
  */
-import type { Interview, InterviewExchange } from '../../../data/source'
-import type { DeckData } from '../deck-data'
-import type { ComponentUse, Deck, DeckSlide } from '../load-deck'
-import { attributeStrings } from '../load-deck'
+import type { Interview, InterviewExchange } from '../../../data/source.ts'
+import type { DeckData } from '../deck-data.ts'
+import type { ComponentUse, Deck, DeckSlide } from '../load-deck.ts'
+import { attributeStrings } from '../load-deck.ts'
 
 export type RuleName
   = | 'frontmatter'

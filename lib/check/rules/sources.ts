@@ -2,18 +2,18 @@
  * Rules on whose words and facts a slide shows: its source line (lib/check/slide-sources.ts) must
  * name everything it shows, and every date and figure on it must come from a source it names.
  */
-import type { Interview } from '../../../data/source'
-import type { TimelineEvent } from '../../../data/timeline'
-import type { Deck, DeckSlide } from '../load-deck'
-import type { SlideSources } from '../slide-sources'
-import type { Problem, Rule } from './shared'
-import { formatDate } from '../../../data/dates'
-import { attribution } from '../../../data/source'
-import { eventKindLabels } from '../../../data/timeline'
-import { isVerbatim, normalise } from '../../shared/verbatim'
-import { plainText } from '../load-deck'
-import { declaredSources, summaryTopics } from '../slide-sources'
-import { answerText, excerpt, onSlide } from './shared'
+import type { Interview } from '../../../data/source.ts'
+import type { TimelineEvent } from '../../../data/timeline.ts'
+import type { Deck, DeckSlide } from '../load-deck.ts'
+import type { SlideSources } from '../slide-sources.ts'
+import type { Problem, Rule } from './shared.ts'
+import { formatDate } from '../../../data/dates.ts'
+import { attribution } from '../../../data/source.ts'
+import { eventKindLabels } from '../../../data/timeline.ts'
+import { isVerbatim, normalise } from '../../shared/verbatim.ts'
+import { plainText } from '../load-deck.ts'
+import { declaredSources, summaryTopics } from '../slide-sources.ts'
+import { answerText, excerpt, onSlide } from './shared.ts'
 
 /** fewer words of its own than this, and a slide needs no `summarises:` (a caption, a label) */
 const ownWordsThreshold = 4

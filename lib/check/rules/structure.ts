@@ -1,8 +1,8 @@
 /**
  * Rules on the deck's structure: frontmatter, the slides file, notes comments, layouts, components.
  */
-import type { Rule } from './shared'
-import { excerpt, onSlide } from './shared'
+import type { Rule } from './shared.ts'
+import { excerpt, onSlide } from './shared.ts'
 
 /** `frontmatter`: every slide's frontmatter block is valid YAML of `key: value` pairs. */
 export const malformedFrontmatter: Rule = ({ deck }) => deck.slides.flatMap(slide =>

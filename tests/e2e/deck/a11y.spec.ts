@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test'
 import type { Result } from 'axe-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { readDeck } from '../../../lib/project'
-import { expect, test } from '../fixtures/sites'
-import { goToSlide, waitForSlide } from '../fixtures/support'
+import { readDeck } from '../../../lib/project.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { goToSlide, waitForSlide } from '../fixtures/support.ts'
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa']
 const slides = readDeck().slides

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { parseSync } from '@slidev/parser/core'
-import { waitForSlide } from '../fixtures/support'
+import { waitForSlide } from '../fixtures/support.ts'
 
 // The slides that use the components, found in slides.md so the test follows the deck as it changes.
 const slidesPath = new URL('../../../slides.md', import.meta.url)

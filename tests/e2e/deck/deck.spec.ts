@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { loadInterview } from '../../../lib/project'
-import { isVerbatim } from '../../../lib/shared/verbatim'
-import { goToSlide, recordForeignRequests, slideTotal, waitForSlide } from '../fixtures/support'
+import { loadInterview } from '../../../lib/project.ts'
+import { isVerbatim } from '../../../lib/shared/verbatim.ts'
+import { goToSlide, recordForeignRequests, slideTotal, waitForSlide } from '../fixtures/support.ts'
 
 const answers = loadInterview().exchanges.map(exchange => exchange.answer.join('\n'))
 /** Slidev's canvas is 980 px wide; at 1920×1080 it is drawn at 1920 / 980. */

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { loadDeck } from '../../../lib/check/load-deck'
-import { talkPlan } from '../../../lib/check/rules/notes'
-import { projectRoot } from '../../../lib/project'
-import { formatClock } from '../../../lib/shared/pace'
-import { expect, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { loadDeck } from '../../../lib/check/load-deck.ts'
+import { talkPlan } from '../../../lib/check/rules/notes.ts'
+import { projectRoot } from '../../../lib/project.ts'
+import { formatClock } from '../../../lib/shared/pace.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { waitForSlide } from '../fixtures/support.ts'
 
 const plan = talkPlan(await loadDeck(projectRoot))
 

@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
-import { readDeck } from '../../../lib/project'
-import { notePhrases } from '../../../lib/site/note-leaks'
-import { expect, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { readDeck } from '../../../lib/project.ts'
+import { notePhrases } from '../../../lib/site/note-leaks.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { waitForSlide } from '../fixtures/support.ts'
 
 const deck = readDeck()
 const slideCount = deck.slides.length

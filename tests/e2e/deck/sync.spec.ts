@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { readDeck } from '../../../lib/project'
-import { expect, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { readDeck } from '../../../lib/project.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { waitForSlide } from '../fixtures/support.ts'
 
 /**
  * A presenter window and an audience window in one browser, driven the way a clicker and a nervous

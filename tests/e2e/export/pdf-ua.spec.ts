@@ -1,9 +1,9 @@
-import type { Exported } from '../fixtures/export'
+import type { Exported } from '../fixtures/export.ts'
 import { Buffer } from 'node:buffer'
 import { readFile } from 'node:fs/promises'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib'
-import { contentStreams, streamText } from '../../../lib/export/pdf-content'
-import { readStructTree, walk } from '../../../lib/export/pdf-tags'
+import { contentStreams, streamText } from '../../../lib/export/pdf-content.ts'
+import { readStructTree, walk } from '../../../lib/export/pdf-tags.ts'
 import {
   contentTaggedOrArtifact,
   documentMetadata,
@@ -14,8 +14,8 @@ import {
   pageNumbersAreArtifacts,
   standardStructureTypes,
   titleFirst,
-} from '../../../lib/export/pdf-ua'
-import { expect, test } from '../fixtures/export'
+} from '../../../lib/export/pdf-ua.ts'
+import { expect, test } from '../fixtures/export.ts'
 
 // The machine-checkable part of PDF/UA-1, one rule a test: each passes on both exported PDFs and
 // fails on a copy of one broken in just that way.

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { loadDeck } from '../../../lib/check/load-deck'
-import { pdfjsTextContents } from '../../../lib/export/pdf-text'
-import { loadInterview, projectRoot } from '../../../lib/project'
-import { expect, test } from '../fixtures/export'
+import { loadDeck } from '../../../lib/check/load-deck.ts'
+import { pdfjsTextContents } from '../../../lib/export/pdf-text.ts'
+import { loadInterview, projectRoot } from '../../../lib/project.ts'
+import { expect, test } from '../fixtures/export.ts'
 
 // Text copied out of the PDFs is the source's text: every quote and every question, extracted with
 // pdf.js (as Firefox and many web viewers do) and with poppler's pdftotext, with nothing normalised

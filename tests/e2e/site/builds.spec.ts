@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test'
-import type { BuiltSite } from '../fixtures/sites'
+import type { BuiltSite } from '../fixtures/sites.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exportFilename, readDeck } from '../../../lib/project'
-import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks'
-import { expect, siteBase, stubPdf, test } from '../fixtures/sites'
-import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support'
+import { exportFilename, readDeck } from '../../../lib/project.ts'
+import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks.ts'
+import { expect, siteBase, stubPdf, test } from '../fixtures/sites.ts'
+import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support.ts'
 
 const deck = readDeck()
 const slideCount = deck.slides.length

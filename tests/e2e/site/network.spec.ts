@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
-import { readDeck } from '../../../lib/project'
-import { printRoutes } from '../../../setup/routes'
-import { expect, test } from '../fixtures/sites'
-import { recordForeignRequests, waitForSlide } from '../fixtures/support'
+import { readDeck } from '../../../lib/project.ts'
+import { printRoutes } from '../../../setup/routes.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { recordForeignRequests, waitForSlide } from '../fixtures/support.ts'
 
 const slideCount = readDeck().slides.length
 

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exportFilename, readDeck } from '../../../lib/project'
-import { ogImageName } from '../../../lib/site/build'
-import { snapshotClass } from '../../../lib/site/first-slide'
-import { ogImageSize } from '../../../lib/site/og-image'
-import { expect, siteUrl, stubPdf, test } from '../fixtures/sites'
-import { differingPixels, waitForSlide } from '../fixtures/support'
+import { exportFilename, readDeck } from '../../../lib/project.ts'
+import { ogImageName } from '../../../lib/site/build.ts'
+import { snapshotClass } from '../../../lib/site/first-slide.ts'
+import { ogImageSize } from '../../../lib/site/og-image.ts'
+import { expect, siteUrl, stubPdf, test } from '../fixtures/sites.ts'
+import { differingPixels, waitForSlide } from '../fixtures/support.ts'
 
 // The published deck: offline after one visit, a link that previews well, indexed where it should
 // be and nowhere else.

@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
-import type { BuiltSite } from '../fixtures/sites'
+import type { BuiltSite } from '../fixtures/sites.ts'
 import { AxeBuilder } from '@axe-core/playwright'
-import { loadInterview } from '../../../lib/project'
-import { coverage, describeCoverage } from '../../../lib/shared/highlights'
-import { normalise } from '../../../lib/shared/verbatim'
-import { deckFacts } from '../../../lib/site/deck-facts'
-import { expect, test } from '../fixtures/sites'
-import { waitForSlide } from '../fixtures/support'
+import { loadInterview } from '../../../lib/project.ts'
+import { coverage, describeCoverage } from '../../../lib/shared/highlights.ts'
+import { normalise } from '../../../lib/shared/verbatim.ts'
+import { deckFacts } from '../../../lib/site/deck-facts.ts'
+import { expect, test } from '../fixtures/sites.ts'
+import { waitForSlide } from '../fixtures/support.ts'
 
 // The interview as published at /source, in both builds: whole, in order, whose words marked, every
 // quote of the deck highlighted in place and linked both ways.

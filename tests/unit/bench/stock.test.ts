@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
-import { stockSlides } from '../../../lib/bench/stock'
-import { slidesPath } from '../../../lib/project'
+import { stockSlides } from '../../../lib/bench/stock.ts'
+import { slidesPath } from '../../../lib/project.ts'
 
 const componentTag = /<[A-Z]\w*(?:\s[^>]*)?\/>/
 

@@ -4,17 +4,17 @@
  * presenter could make the night before a talk. The copies are made from the current deck, so
  * the mistakes follow the deck when its slides change.
  */
-import type { DeckSlide } from '../../../lib/check/load-deck'
-import type { Problem } from '../../../lib/check/rules'
+import type { DeckSlide } from '../../../lib/check/load-deck.ts'
+import type { Problem } from '../../../lib/check/rules/index.ts'
 import { execFile } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { checkDeck, formatProblem } from '../../../lib/check/check'
-import { loadDeck } from '../../../lib/check/load-deck'
-import { declaredSources, sourceLine, sourcesSlideOf } from '../../../lib/check/slide-sources'
-import { loadInterview, projectRoot } from '../../../lib/project'
+import { checkDeck, formatProblem } from '../../../lib/check/check.ts'
+import { loadDeck } from '../../../lib/check/load-deck.ts'
+import { declaredSources, sourceLine, sourcesSlideOf } from '../../../lib/check/slide-sources.ts'
+import { loadInterview, projectRoot } from '../../../lib/project.ts'
 
 const execute = promisify(execFile)
 /** `npm run check -- <args>`, without npm's own output */
@@ -94,7 +94,7 @@ const lastSlide = deck.slides.at(-1)!
 const actorSlide = slideWhere(slide => slide.components.some(component => component.name === 'ActorCallout' && component.attributes.id), '<ActorCallout id="…"> slide')
 const timelineSlide = slideWhere(slide => slide.components.some(component => component.name === 'Timeline' && component.attributes.now), '<Timeline now="…"> slide')
 
-const { timelineEvents } = await import('../../../data/timeline')
+const { timelineEvents } = await import('../../../data/timeline.ts')
 const timelineSlides = deck.slides.filter(slide => slide.components.some(component => component.name === 'Timeline'))
 
 const placeOf = (slide: DeckSlide) => ({ slide: slide.number, title: slide.title })

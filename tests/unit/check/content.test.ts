@@ -4,11 +4,11 @@
  * quotes are verbatim, every slide has notes, and the notes fit the talk's duration. The checks
  * are the deck checker's own rules (lib/rules.ts), run one by one on the real deck.
  */
-import type { CheckContext } from '../../../lib/check/rules'
+import type { CheckContext } from '../../../lib/check/rules/index.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { formatProblem } from '../../../lib/check/check'
-import { loadDeck } from '../../../lib/check/load-deck'
+import { formatProblem } from '../../../lib/check/check.ts'
+import { loadDeck } from '../../../lib/check/load-deck.ts'
 import {
   durationTolerance,
   minimumNoteWords,
@@ -17,11 +17,11 @@ import {
   notesWordCount,
   targetMinutes,
   wordsPerMinute,
-} from '../../../lib/check/rules/notes'
-import { missingQuestion, questionsShown, quoteProblem, quotesNotVerbatim } from '../../../lib/check/rules/quotes'
-import { loadInterview, projectRoot, slidesPath } from '../../../lib/project'
-import { countWords } from '../../../lib/shared/pace'
-import { isVerbatim } from '../../../lib/shared/verbatim'
+} from '../../../lib/check/rules/notes.ts'
+import { missingQuestion, questionsShown, quoteProblem, quotesNotVerbatim } from '../../../lib/check/rules/quotes.ts'
+import { loadInterview, projectRoot, slidesPath } from '../../../lib/project.ts'
+import { countWords } from '../../../lib/shared/pace.ts'
+import { isVerbatim } from '../../../lib/shared/verbatim.ts'
 
 const deck = await loadDeck(projectRoot)
 const interview = loadInterview()

@@ -1,14 +1,14 @@
-import type { Actor } from '../../../data/actors'
+import type { Actor } from '../../../data/actors.ts'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ActorCallout from '../../../components/ActorCallout.vue'
 import interviewFile from '../../../content/interview.md?raw'
-import { actorIds, actors } from '../../../data/actors'
-import { attribution, parseInterview } from '../../../data/source'
-import { assertValidActors, validateActors } from '../../../data/validate'
-import { isVerbatim } from '../../../lib/shared/verbatim'
+import { actorIds, actors } from '../../../data/actors.ts'
+import { attribution, parseInterview } from '../../../data/source.ts'
+import { assertValidActors, validateActors } from '../../../data/validate.ts'
+import { isVerbatim } from '../../../lib/shared/verbatim.ts'
 
 const interview = parseInterview(interviewFile)
 const answers = interview.exchanges.map(exchange => exchange.answer.join('\n\n'))

@@ -1,5 +1,5 @@
 import type { RenderContext } from '@slidev/types'
-import type { TimelineEvent } from '../../../data/timeline'
+import type { TimelineEvent } from '../../../data/timeline.ts'
 import { createClicksContextBase, createFixedClicks } from '@slidev/client/composables/useClicks.ts'
 import { CLICKS_MAX, injectionClicksContext, injectionRenderContext } from '@slidev/client/constants.ts'
 import { mount } from '@vue/test-utils'
@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest'
 import { defineComponent, h, nextTick, provide, ref } from 'vue'
 import Timeline from '../../../components/Timeline.vue'
 import factsFile from '../../../content/background-facts.md?raw'
-import { actorIds } from '../../../data/actors'
-import { formatDate, parseDateSpan } from '../../../data/dates'
-import { parseFacts } from '../../../data/facts'
-import { timelineEvents } from '../../../data/timeline'
-import { assertValidTimeline, validateTimeline } from '../../../data/validate'
+import { actorIds } from '../../../data/actors.ts'
+import { formatDate, parseDateSpan } from '../../../data/dates.ts'
+import { parseFacts } from '../../../data/facts.ts'
+import { timelineEvents } from '../../../data/timeline.ts'
+import { assertValidTimeline, validateTimeline } from '../../../data/validate.ts'
 
 // Slidev's clicks code reads this build-time flag.
 Object.assign(globalThis, { __DEV__: false })

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import type { PrintSettings } from '../../../lib/export/pdf-cache'
+import type { PrintSettings } from '../../../lib/export/pdf-cache.ts'
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { findCachedPdfs, pdfKey, storePdfs } from '../../../lib/export/pdf-cache'
+import { findCachedPdfs, pdfKey, storePdfs } from '../../../lib/export/pdf-cache.ts'
 
 let work: string
 let root: string

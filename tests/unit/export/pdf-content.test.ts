@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { marksOf, parseOperations } from '../../../lib/export/pdf-content'
+import { marksOf, parseOperations } from '../../../lib/export/pdf-content.ts'
 
 describe('content streams', () => {
   it('reads operators with their operands, strings with parentheses and escapes included', () => {

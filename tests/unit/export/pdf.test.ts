@@ -2,9 +2,9 @@
 import { Buffer } from 'node:buffer'
 import { PDFDocument } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { exportPaths } from '../../../lib/export/export'
-import { checkPdf, finishPdf, flattenOutline, readPdf, sourceDate } from '../../../lib/export/pdf'
-import { deckMetadata, slideOutline } from '../../../lib/export/print'
+import { exportPaths } from '../../../lib/export/export.ts'
+import { checkPdf, finishPdf, flattenOutline, readPdf, sourceDate } from '../../../lib/export/pdf.ts'
+import { deckMetadata, slideOutline } from '../../../lib/export/print.ts'
 
 async function blankPdf(pages: number, size: [number, number] = [960, 540]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()

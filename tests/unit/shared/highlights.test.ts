@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { loadInterview } from '../../../lib/project'
-import { coverage, describeCoverage, locateQuote, quoteAnchor, segmentText } from '../../../lib/shared/highlights'
-import { normalise, sentencesOf } from '../../../lib/shared/verbatim'
-import { deckFacts } from '../../../lib/site/deck-facts'
+import { loadInterview } from '../../../lib/project.ts'
+import { coverage, describeCoverage, locateQuote, quoteAnchor, segmentText } from '../../../lib/shared/highlights.ts'
+import { normalise, sentencesOf } from '../../../lib/shared/verbatim.ts'
+import { deckFacts } from '../../../lib/site/deck-facts.ts'
 
 const interview = loadInterview()
 const { quotes } = await deckFacts()

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { countWords, describePace, formatClock, paceAt, PlanError, planTalk } from '../../../lib/shared/pace'
-import { enter, rehearsalCsv, spentPerSlide } from '../../../lib/shared/rehearsal'
+import { countWords, describePace, formatClock, paceAt, PlanError, planTalk } from '../../../lib/shared/pace.ts'
+import { enter, rehearsalCsv, spentPerSlide } from '../../../lib/shared/rehearsal.ts'
 
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ')
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { Window } from 'happy-dom'
 import { describe, expect, it } from 'vitest'
-import { snapshotClass, withFirstSlideSnapshot } from '../../../lib/site/first-slide'
+import { snapshotClass, withFirstSlideSnapshot } from '../../../lib/site/first-slide.ts'
 
 const index = `<!DOCTYPE html>
 <html lang="en">

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { basename, join } from 'node:path'
 import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import { fontFaces, fontsDir, makeDeckFonts, oneCharacterPerGlyph } from '../../../lib/site/fonts'
+import { fontFaces, fontsDir, makeDeckFonts, oneCharacterPerGlyph } from '../../../lib/site/fonts.ts'
 
 const require = createRequire(import.meta.url)
 const source = (face: string) => readFileSync(require.resolve(face))

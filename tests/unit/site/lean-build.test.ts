@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { leanSlidevBuild, onDemandComponents, optionalFeatures, unusedFeatures } from '../../../lib/site/lean-build'
+import { leanSlidevBuild, onDemandComponents, optionalFeatures, unusedFeatures } from '../../../lib/site/lean-build.ts'
 
 const client = dirname(createRequire(import.meta.url).resolve('@slidev/client/package.json'))
 const drawingsOff = { __SLIDEV_FEATURE_DRAWINGS__: 'false' }

@@ -1,10 +1,10 @@
 // @vitest-environment node
-import type { StaticServer } from '../../../lib/site/serve'
+import type { StaticServer } from '../../../lib/site/serve.ts'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveStatic } from '../../../lib/site/serve'
+import { serveStatic } from '../../../lib/site/serve.ts'
 
 const script = `export const words = ${JSON.stringify('digitization '.repeat(400))}\n`
 let root: string
