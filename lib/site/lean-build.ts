@@ -29,7 +29,8 @@ function notBundled(feature: string) {
   return `throw new Error(${JSON.stringify(message)})`
 }
 
-const twoslashBlock = /```[^\n]*\btwoslash\b/
+/** a Markdown code block that asks for TwoSlash's type information */
+export const twoslashBlock = /```[^\n]*\btwoslash\b/
 
 export const optionalFeatures: OptionalFeature[] = [
   {

@@ -5,7 +5,7 @@ import { invalidActors, invalidTimeline, unknownActorId, unknownTimelineReferenc
 import { notesMissingOrShort, notesOffDuration, planNotPossible } from './notes.ts'
 import { missingQuestion, quoteLayoutWithoutAnswer, quotesNotVerbatim, quoteWithoutAttribution } from './quotes.ts'
 import { sourceLineMismatch, unsourcedFigure } from './sources.ts'
-import { malformedFrontmatter, slidesFileErrors, unclosedNotesComment, unknownComponent, unknownLayout } from './structure.ts'
+import { malformedFrontmatter, slidesFileErrors, twoslashTurnedOff, unclosedNotesComment, unknownComponent, unknownLayout } from './structure.ts'
 
 export type { CheckContext, Problem, Rule, RuleName } from './shared.ts'
 
@@ -15,6 +15,7 @@ export const rules: readonly Rule[] = [
   unclosedNotesComment,
   unknownLayout,
   unknownComponent,
+  twoslashTurnedOff,
   missingQuestion,
   quoteLayoutWithoutAnswer,
   quotesNotVerbatim,

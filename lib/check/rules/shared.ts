@@ -13,6 +13,7 @@ export type RuleName
     | 'notes-comment'
     | 'layout'
     | 'component'
+    | 'twoslash'
     | 'quote-verbatim'
     | 'quote-source'
     | 'quote-answer'

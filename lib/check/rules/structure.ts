@@ -2,6 +2,7 @@
  * Rules on the deck's structure: frontmatter, the slides file, notes comments, layouts, components.
  */
 import type { Rule } from './shared.ts'
+import { twoslashBlock } from '../../site/lean-build.ts'
 import { excerpt, onSlide } from './shared.ts'
 
 /** `frontmatter`: every slide's frontmatter block is valid YAML of `key: value` pairs. */
@@ -38,3 +39,10 @@ function isIconComponent(name: string, iconCollections: readonly string[]): bool
 export const unknownComponent: Rule = ({ deck }) => deck.slides.flatMap(slide => slide.components
   .filter(component => !deck.components.has(component.name) && !isIconComponent(component.name, deck.iconCollections))
   .map(component => onSlide(slide, 'component', `unknown component <${component.name}>: not in components/, nor a Slidev or theme component, so the slide would show nothing for it`)))
+
+/** `twoslash`: no code block asks for TwoSlash while the headmatter turns it off, which would show plain code. */
+export const twoslashTurnedOff: Rule = ({ deck }) => deck.headmatter.twoslash === false
+  ? deck.slides
+      .filter(slide => twoslashBlock.test(slide.content))
+      .map(slide => onSlide(slide, 'twoslash', 'a code block asks for TwoSlash, which the headmatter turns off (`twoslash: false`): remove that line, or the block shows no type information'))
+  : []

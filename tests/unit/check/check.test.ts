@@ -353,6 +353,18 @@ describe('a broken copy of the deck', { timeout }, () => {
     ])
   })
 
+  it('a TwoSlash code block while the headmatter turns TwoSlash off', async () => {
+    expect(deck.headmatter.twoslash).toBe(false)
+    const dir = brokenCopy(dir => editSlide(dir, plainSlide, text => text.replace(/\n<!--/, '\n```ts twoslash\nconst congress = 19\n```\n\n<!--')))
+    const problems = await problemsIn(dir)
+    expect(problems.filter(problem => problem.rule === 'twoslash')).toEqual([
+      expect.objectContaining({
+        ...placeOf(plainSlide),
+        message: expect.stringContaining('`twoslash: false`'),
+      }),
+    ])
+  })
+
   it('an unknown component', async () => {
     const dir = brokenCopy(dir => editSlide(dir, timelineSlide, text => text.replace('<Timeline', '<TimeLine')))
     const problems = await problemsIn(dir)
