@@ -7,7 +7,8 @@
  * or stop on different slides. Here each shared value (the position as one, the timer, the cursor)
  * is a register stamped with a hybrid logical clock: a window takes a value only if its stamp is
  * newer than the one it has, so every window ends with the newest value, whatever the order of
- * arrival. A window that follows a change makes no new stamp for it, so nothing echoes.
+ * arrival. A window that follows a change makes no new stamp for it, so nothing echoes. A window
+ * that opens or reloads takes the others to the slide it opened on, as a move of its own.
  */
 import type { Sync } from '@slidev/client/state/syncState.ts'
 
@@ -42,6 +43,7 @@ const registers = [
     name: 'position',
     keys: ['page', 'clicks', 'clicksTotal'],
     carried: ['lastUpdate'],
+    toldOnLoad: true,
   },
 ]
 /** how often to try again when Slidev drops an update that came while its own change was pending */
@@ -60,9 +62,15 @@ interface Register {
   known: string
   /** the value as this window last saw it in its own state */
   seen: string
+  /**
+   * until this window has told or taken a value: the carried keys as they were when it loaded, so
+   * its first report is told even when the state held that value already (on the dev server the
+   * state starts as the server's copy, which may name the very slide the window opens on)
+   */
+  awaitingFirstReport?: string
 }
 
-export function createOrderedSync(transports: readonly SyncTransport[], origin = crypto.randomUUID()): Sync {
+export function createOrderedSync(transports: readonly SyncTransport[], origin: string = crypto.randomUUID()): Sync {
   let clock = 0
   const tick = () => {
     clock = Math.max(clock + 1, Date.now())
@@ -94,6 +102,9 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin =
             stamp: { clock: 0, origin: '' },
             known: now,
             seen: now,
+            awaitingFirstReport: spec?.toldOnLoad
+              ? valueOf(spec.carried)
+              : undefined,
           }
           table.set(name, register)
         }
@@ -115,10 +126,13 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin =
         if (register.stamp !== stamp)
           return
         onUpdate(values as Partial<State>)
-        if (valueOf(register.keys) === register.known)
+        if (valueOf(register.keys) === register.known) {
           register.seen = register.known
-        else if (tries < maxRetries)
+          register.awaitingFirstReport = undefined
+        }
+        else if (tries < maxRetries) {
           setTimeout(apply, 1, register, stamp, values, tries + 1)
+        }
       }
 
       function receive(message: SyncMessage): void {
@@ -151,11 +165,13 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin =
       return () => {
         for (const register of allRegisters()) {
           const now = valueOf(register.keys)
-          if (now === register.seen)
+          const firstReport = register.awaitingFirstReport !== undefined && valueOf(register.carried) !== register.awaitingFirstReport
+          if (now === register.seen && !firstReport)
             continue
           register.seen = now
+          register.awaitingFirstReport = undefined
           // the state now shows the newest value known: this window has followed, nothing to tell
-          if (now === register.known)
+          if (now === register.known && !firstReport)
             continue
           register.stamp = {
             clock: tick(),
