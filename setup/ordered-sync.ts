@@ -7,8 +7,11 @@
  * or stop on different slides. Here each shared value (the position as one, the timer, the cursor)
  * is a register stamped with a hybrid logical clock: a window takes a value only if its stamp is
  * newer than the one it has, so every window ends with the newest value, whatever the order of
- * arrival. A window that follows a change makes no new stamp for it, so nothing echoes. A window
- * that opens or reloads takes the others to the slide it opened on, as a move of its own.
+ * arrival. A window that follows a change makes no new stamp for it, so nothing echoes.
+ *
+ * A window that opens or reloads at a slide's address (`/12`, `/presenter/12`) takes the others to
+ * that slide, as a move of its own. One opened at a bare address (`/`, `/presenter/`) joins the talk
+ * where the other windows are: the others answer its hello with what they know.
  */
 import type { Sync } from '@slidev/client/state/syncState.ts'
 
@@ -26,6 +29,31 @@ export type SyncMessage
   = | { type: 'value', channel: string, register: string, stamp: Stamp, values: Record<string, unknown> }
     | { type: 'hello', channel: string, origin: string }
     | { type: 'clock', channel: string, clock: number }
+
+/** Slidev's two kinds of window: its own sync moves a window only for a move made in the other kind. */
+export type WindowKind = 'presenter' | 'viewer'
+
+export interface OrderedSyncOptions {
+  /** this window's id in stamps (default: a random UUID) */
+  origin?: string
+  /** set when the window was opened at a bare address: it joins the talk, as a window of this kind */
+  joinAs?: WindowKind
+}
+
+/** The kind of window a bare address opens (`/`, `/presenter/`, under the deck's base), or undefined for a slide's address. */
+export function joiningAs(pathname: string, base: string): WindowKind | undefined {
+  const path = pathname.endsWith('/')
+    ? pathname
+    : `${pathname}/`
+  if (!path.startsWith(base))
+    return undefined
+  const rest = path.slice(base.length)
+  if (rest === '')
+    return 'viewer'
+  if (rest === 'presenter/')
+    return 'presenter'
+  return undefined
+}
 
 /** A way to reach the other windows: a BroadcastChannel, the dev server's socket. */
 export interface SyncTransport {
@@ -62,15 +90,21 @@ interface Register {
   known: string
   /** the value as this window last saw it in its own state */
   seen: string
+  /** the newest value known as it travels (its keys and the keys carried with them), to answer a hello */
+  values?: Record<string, unknown>
   /**
-   * until this window has told or taken a value: the carried keys as they were when it loaded, so
-   * its first report is told even when the state held that value already (on the dev server the
-   * state starts as the server's copy, which may name the very slide the window opens on)
+   * until this window has reported its own position: the carried keys (who moved last) as they came
+   * from elsewhere, at load or with a value the window took, so that its first report is noticed
+   * even when the state held that value already (on the dev server the state starts as the
+   * server's copy, which may name the very slide the window opens on)
    */
   awaitingFirstReport?: string
 }
 
-export function createOrderedSync(transports: readonly SyncTransport[], origin: string = crypto.randomUUID()): Sync {
+export function createOrderedSync(transports: readonly SyncTransport[], options: OrderedSyncOptions = {}): Sync {
+  const origin = options.origin ?? crypto.randomUUID()
+  /** until the window moves on its own: it joins the talk, whoever made the last move */
+  let joinAs = options.joinAs
   let clock = 0
   const tick = () => {
     clock = Math.max(clock + 1, Date.now())
@@ -122,13 +156,33 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin: 
       }
       const send = (message: SyncMessage) => transports.forEach(transport => transport.send(message))
 
+      /**
+       * Slidev moves a window only for a move made in a window of the other kind (a viewer ignores
+       * viewers); a joining window takes the talk's position whichever kind moved last
+       */
+      const asFollowed = (values: Record<string, unknown>) => joinAs && typeof values.lastUpdate === 'object'
+        ? {
+            ...values,
+            lastUpdate: {
+              ...values.lastUpdate,
+              type: joinAs === 'presenter'
+                ? 'viewer'
+                : 'presenter',
+            },
+          }
+        : values
+
       function apply(register: Register, stamp: Stamp, values: Record<string, unknown>, tries = 0): void {
         if (register.stamp !== stamp)
           return
-        onUpdate(values as Partial<State>)
+        onUpdate(asFollowed(values) as Partial<State>)
         if (valueOf(register.keys) === register.known) {
           register.seen = register.known
-          register.awaitingFirstReport = undefined
+          // a window that follows has told nothing to begin with; one that joins has, as long as
+          // what it took is not counted as its own report
+          register.awaitingFirstReport = joinAs && register.awaitingFirstReport !== undefined
+            ? valueOf(register.carried)
+            : undefined
         }
         else if (tries < maxRetries) {
           setTimeout(apply, 1, register, stamp, values, tries + 1)
@@ -139,8 +193,21 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin: 
         if (message.channel !== channel)
           return
         if (message.type === 'hello') {
-          if (message.origin !== origin)
-            send({ type: 'clock', channel, clock })
+          if (message.origin === origin)
+            return
+          send({ type: 'clock', channel, clock })
+          // what this window knows, as it was stamped: a window that joins takes the newest of it
+          for (const register of table.values()) {
+            if (register.values && register.stamp.origin) {
+              send({
+                type: 'value',
+                channel,
+                register: register.name,
+                stamp: register.stamp,
+                values: register.values,
+              })
+            }
+          }
           return
         }
         if (message.type === 'clock') {
@@ -155,6 +222,7 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin: 
           return
         register.stamp = message.stamp
         register.known = JSON.stringify(register.keys.map(key => message.values[key] ?? null))
+        register.values = message.values
         apply(register, message.stamp, message.values)
       }
 
@@ -173,21 +241,35 @@ export function createOrderedSync(transports: readonly SyncTransport[], origin: 
           // the state now shows the newest value known: this window has followed, nothing to tell
           if (now === register.known && !firstReport)
             continue
-          register.stamp = {
-            clock: tick(),
-            origin,
+          // a joining window's first report (slide 1 of the bare address) is not a move
+          if (firstReport && joinAs) {
+            if (register.stamp.origin) {
+              // the talk's position came first: go there
+              if (now !== register.known)
+                apply(register, register.stamp, register.values!)
+              continue
+            }
+            // told with the weakest stamp, so the position of any window already in the talk wins
+            register.stamp = { clock: 0, origin }
+          }
+          else {
+            joinAs = undefined
+            register.stamp = {
+              clock: tick(),
+              origin,
+            }
           }
           register.known = now
-          const values = Object.fromEntries([
+          register.values = JSON.parse(JSON.stringify(Object.fromEntries([
             ...register.keys,
             ...register.carried,
-          ].map(key => [key, shared[key] ?? null]))
+          ].map(key => [key, shared[key] ?? null])))) as Record<string, unknown>
           send({
             type: 'value',
             channel,
             register: register.name,
             stamp: register.stamp,
-            values: JSON.parse(JSON.stringify(values)),
+            values: register.values,
           })
         }
       }

@@ -1,7 +1,10 @@
 import { configs } from '@slidev/client'
 import { addSyncMethod, disableBuiltinSync } from '@slidev/client/state/syncState.ts'
 import { defineRootSetup } from '@slidev/types'
-import { broadcastChannelTransport, createOrderedSync, devServerTransport, syncEvent } from './ordered-sync.ts'
+import { broadcastChannelTransport, createOrderedSync, devServerTransport, joiningAs, syncEvent } from './ordered-sync.ts'
+
+/** the address the window was opened at, read before Slidev's router turns a bare address into slide 1's */
+const openedAt = location.pathname
 
 /**
  * Windows stay together through the ordered sync (./ordered-sync.ts) instead of Slidev's built-in
@@ -16,5 +19,7 @@ export default defineRootSetup(() => {
   ]
   if (import.meta.hot && configs.remote)
     transports.push(devServerTransport(import.meta.hot, syncEvent))
-  addSyncMethod(createOrderedSync(transports))
+  addSyncMethod(createOrderedSync(transports, {
+    joinAs: joiningAs(openedAt, import.meta.env.BASE_URL),
+  }))
 })

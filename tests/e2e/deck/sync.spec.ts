@@ -149,3 +149,46 @@ test('presenter and audience windows end together after random keys in both (wha
 test('presenter and audience windows end together after random keys in both (npm run dev)', async ({ page, baseURL }) => {
   await stress(page, `${baseURL}/`)
 })
+
+/**
+ * The addresses `npm start` prints name no slide (`/`, `/presenter/`): a window opened or reloaded at
+ * one mid-talk joins the talk where the other window is, whoever moved last, instead of taking it
+ * back to slide 1.
+ */
+async function joining(page: Page, origin: string): Promise<void> {
+  test.setTimeout(120_000)
+  const context = page.context()
+  await page.goto(`${origin}presenter/12`)
+  await waitForSlide(page, 12)
+  const firstAudience = await context.newPage()
+  await firstAudience.goto(`${origin}12`)
+  await waitForSlide(firstAudience, 12)
+  // the last move is the audience window's, which Slidev's own sync would not let another audience window follow
+  await firstAudience.keyboard.press('ArrowDown')
+  await expect.poll(() => positionOf(page), { timeout: 20_000 }).toEqual({ slide: 13, clicks: 0 })
+  await firstAudience.close()
+
+  const audience = await context.newPage()
+  await audience.goto(origin)
+  await expect.poll(() => positionOf(audience), { timeout: 20_000 }).toEqual({ slide: 13, clicks: 0 })
+  await waitForSlide(audience, 13)
+  await audience.waitForTimeout(1000)
+  expect(positionOf(page)).toEqual({ slide: 13, clicks: 0 })
+
+  await audience.keyboard.press('ArrowDown')
+  await expect.poll(() => positionOf(page), { timeout: 20_000 }).toEqual({ slide: 14, clicks: 0 })
+
+  await page.goto(`${origin}presenter/`)
+  await expect.poll(() => positionOf(page), { timeout: 20_000 }).toEqual({ slide: 14, clicks: 0 })
+  await waitForSlide(page, 14)
+  await page.waitForTimeout(1000)
+  expect(positionOf(audience)).toEqual({ slide: 14, clicks: 0 })
+}
+
+test('a window opened at the bare address mid-talk joins it (what npm start serves)', async ({ page, privateSite }) => {
+  await joining(page, privateSite.url)
+})
+
+test('a window opened at the bare address mid-talk joins it (npm run dev)', async ({ page, baseURL }) => {
+  await joining(page, `${baseURL}/`)
+})

@@ -1,6 +1,6 @@
-import type { SyncMessage, SyncTransport } from '../../../setup/ordered-sync.ts'
+import type { SyncMessage, SyncTransport, WindowKind } from '../../../setup/ordered-sync.ts'
 import { describe, expect, it } from 'vitest'
-import { createOrderedSync } from '../../../setup/ordered-sync.ts'
+import { createOrderedSync, joiningAs } from '../../../setup/ordered-sync.ts'
 
 interface SharedState {
   page: number
@@ -16,7 +16,8 @@ function windows() {
   const inboxes = new Map<string, SyncMessage[]>()
   const listeners = new Map<string, (message: SyncMessage) => void>()
 
-  function open(name: string, initial: SharedState) {
+  /** a window named by its kind (`presenter…` or a viewer); `joinAs` when it opened at a bare address */
+  function open(name: string, initial: SharedState, joinAs?: WindowKind) {
     inboxes.set(name, [])
     const transport: SyncTransport = {
       send: (message) => {
@@ -28,7 +29,7 @@ function windows() {
       listen: receive => listeners.set(name, receive),
     }
     const state: SharedState = { ...initial }
-    const write = createOrderedSync([transport], name).init(channel, (update: Partial<SharedState>) => Object.assign(state, update), state)!
+    const write = createOrderedSync([transport], { origin: name, joinAs }).init(channel, (update: Partial<SharedState>) => Object.assign(state, update), state)!
     return {
       state,
       /** what Slidev does when this window shows a slide: it reports the position with itself as the mover */
@@ -38,7 +39,7 @@ function windows() {
           clicks,
           lastUpdate: {
             id: name,
-            type: name === 'presenter'
+            type: name.startsWith('presenter')
               ? 'presenter'
               : 'viewer',
             time: Date.now(),
@@ -108,5 +109,78 @@ describe('the ordered sync', () => {
     expect(opened.presenter.state.page).toBe(opened.audience.state.page)
     expect(opened.presenter.pending()).toEqual([])
     expect(opened.audience.pending()).toEqual([])
+  })
+
+  it('a window opened at a bare address joins the talk where it is, even when a window of its own kind moved last', () => {
+    const { open } = windows()
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    const oldAudience = open('audience', { page: 1, clicks: 0, clicksTotal: 0 })
+    oldAudience.report(12)
+    presenter.deliver()
+    expect(presenter.state).toMatchObject({
+      page: 12,
+      lastUpdate: { type: 'viewer' },
+    })
+
+    const audience = open('audience-reopened', { page: 1, clicks: 0, clicksTotal: 0 }, 'viewer')
+    // Slidev shows slide 1 of the bare address before the others have answered
+    audience.report(1)
+    presenter.deliver()
+    audience.deliver()
+    // Slidev moves a viewer only for a presenter's move: the joining window takes it as one
+    expect(audience.state).toMatchObject({
+      page: 12,
+      lastUpdate: { type: 'presenter' },
+    })
+    presenter.deliver()
+    expect(presenter.state.page).toBe(12)
+
+    // from then on its keys move the talk
+    audience.report(13)
+    presenter.deliver()
+    expect(presenter.state.page).toBe(13)
+  })
+
+  it('a window that joins keeps the talk\'s slide when the answer comes before it shows slide 1', () => {
+    const { open } = windows()
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    presenter.report(12)
+    const audience = open('audience', { page: 1, clicks: 0, clicksTotal: 0 }, 'viewer')
+    presenter.deliver()
+    audience.deliver()
+    expect(audience.state.page).toBe(12)
+    audience.report(1)
+    expect(audience.state.page).toBe(12)
+    presenter.deliver()
+    expect(presenter.state.page).toBe(12)
+  })
+
+  it('a window that joins with no talk to join stays on slide 1, and a window opened at a slide takes it there', () => {
+    const { open } = windows()
+    const audience = open('audience', { page: 1, clicks: 0, clicksTotal: 0 }, 'viewer')
+    audience.report(1)
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    presenter.deliver()
+    expect(presenter.state.page).toBe(1)
+    audience.deliver()
+    presenter.report(7)
+    audience.deliver()
+    expect(audience.state.page).toBe(7)
+  })
+
+  it.each([
+    ['/', '/', 'viewer'],
+    ['/presenter/', '/', 'presenter'],
+    ['/presenter', '/', 'presenter'],
+    ['/12', '/', undefined],
+    ['/presenter/12', '/', undefined],
+    ['/overview/', '/', undefined],
+    ['/briefing/', '/briefing/', 'viewer'],
+    ['/briefing', '/briefing/', 'viewer'],
+    ['/briefing/presenter/', '/briefing/', 'presenter'],
+    ['/briefing/3', '/briefing/', undefined],
+    ['/', '/briefing/', undefined],
+  ] as const)('the address %s under the base %s joins as %s', (pathname, base, kind) => {
+    expect(joiningAs(pathname, base)).toBe(kind)
   })
 })
