@@ -92,6 +92,8 @@ interface Register {
   seen: string
   /** the newest value known as it travels (its keys and the keys carried with them), to answer a hello */
   values?: Record<string, unknown>
+  /** the window's position: told when the window loads, and what a joining window joins */
+  toldOnLoad: boolean
   /**
    * until this window has reported its own position: the carried keys (who moved last) as they came
    * from elsewhere, at load or with a value the window took, so that its first report is noticed
@@ -136,6 +138,7 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
             stamp: { clock: 0, origin: '' },
             known: now,
             seen: now,
+            toldOnLoad: spec?.toldOnLoad ?? false,
             awaitingFirstReport: spec?.toldOnLoad
               ? valueOf(spec.carried)
               : undefined,
@@ -253,7 +256,9 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
             register.stamp = { clock: 0, origin }
           }
           else {
-            joinAs = undefined
+            // the window moved on its own (a pointer or the timer alone does not end its joining)
+            if (register.toldOnLoad)
+              joinAs = undefined
             register.stamp = {
               clock: tick(),
               origin,

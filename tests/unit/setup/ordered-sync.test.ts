@@ -7,6 +7,7 @@ interface SharedState {
   clicks: number
   clicksTotal: number
   lastUpdate?: { id: string, type: 'presenter' | 'viewer', time: number }
+  cursor?: { x: number, y: number }
 }
 
 const channel = 'deck - shared'
@@ -45,6 +46,11 @@ function windows() {
             time: Date.now(),
           },
         })
+        write(state)
+      },
+      /** what Slidev does when the pointer moves over this window's slide */
+      point(x: number, y: number) {
+        state.cursor = { x, y }
         write(state)
       },
       /** hands this window what the others sent it, in order, and lets it write what it took */
@@ -153,6 +159,28 @@ describe('the ordered sync', () => {
     expect(audience.state.page).toBe(12)
     presenter.deliver()
     expect(presenter.state.page).toBe(12)
+  })
+
+  it('a window that joins still does when its pointer moves before it shows slide 1', () => {
+    const { open } = windows()
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    presenter.report(12)
+    const audience = open('audience', {
+      page: 1,
+      clicks: 0,
+      clicksTotal: 0,
+      cursor: { x: 0, y: 0 },
+    }, 'viewer')
+    audience.point(10, 20)
+    audience.report(1)
+    presenter.deliver()
+    audience.deliver()
+    presenter.deliver()
+    expect(audience.state.page).toBe(12)
+    expect(presenter.state).toMatchObject({
+      page: 12,
+      cursor: { x: 10, y: 20 },
+    })
   })
 
   it('a window that joins with no talk to join stays on slide 1, and a window opened at a slide takes it there', () => {
