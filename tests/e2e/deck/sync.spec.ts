@@ -192,3 +192,21 @@ test('a window opened at the bare address mid-talk joins it (what npm start serv
 test('a window opened at the bare address mid-talk joins it (npm run dev)', async ({ page, baseURL }) => {
   await joining(page, `${baseURL}/`)
 })
+
+test('a presenter window reloaded mid-talk gets the running timer back from the audience window', async ({ page, privateSite }) => {
+  const pace = page.locator('.slidev-presenter .presenter-pace [data-pace="state"]')
+  await page.goto(`${privateSite.url}presenter/3`)
+  await waitForSlide(page, 3)
+  const audience = await page.context().newPage()
+  await audience.goto(`${privateSite.url}3`)
+  await waitForSlide(audience, 3)
+  await expect(pace).toHaveText('timer not started')
+  await page.locator('.slidev-presenter .grid-section.bottom .group').hover()
+  await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:play').click()
+  await expect(pace).not.toHaveText('timer not started')
+
+  await page.goto(`${privateSite.url}presenter/`)
+  await waitForSlide(page, 3)
+  await expect(pace).not.toHaveText('timer not started', { timeout: 10_000 })
+  expect(positionOf(audience)).toEqual({ slide: 3, clicks: 0 })
+})
