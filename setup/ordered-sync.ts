@@ -158,6 +158,14 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
         ]
       }
       const send = (message: SyncMessage) => transports.forEach(transport => transport.send(message))
+      /** sends the register's newest value as it was stamped */
+      const tell = (register: Register) => send({
+        type: 'value',
+        channel,
+        register: register.name,
+        stamp: register.stamp,
+        values: register.values!,
+      })
 
       /**
        * Slidev moves a window only for a move made in a window of the other kind (a viewer ignores
@@ -201,15 +209,8 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
           send({ type: 'clock', channel, clock })
           // what this window knows, as it was stamped: a window that joins takes the newest of it
           for (const register of table.values()) {
-            if (register.values && register.stamp.origin) {
-              send({
-                type: 'value',
-                channel,
-                register: register.name,
-                stamp: register.stamp,
-                values: register.values,
-              })
-            }
+            if (register.values && register.stamp.origin)
+              tell(register)
           }
           return
         }
@@ -269,13 +270,7 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
             ...register.keys,
             ...register.carried,
           ].map(key => [key, shared[key] ?? null])))) as Record<string, unknown>
-          send({
-            type: 'value',
-            channel,
-            register: register.name,
-            stamp: register.stamp,
-            values: register.values,
-          })
+          tell(register)
         }
       }
     },
