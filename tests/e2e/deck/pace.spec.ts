@@ -1,11 +1,10 @@
-import type { Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { loadDeck } from '../../../lib/check/load-deck.ts'
 import { talkPlan } from '../../../lib/check/rules/notes.ts'
 import { projectRoot } from '../../../lib/project.ts'
 import { formatClock } from '../../../lib/shared/pace.ts'
 import { expect, test } from '../fixtures/sites.ts'
-import { waitForSlide } from '../fixtures/support.ts'
+import { presenterPace, pressTimerButton, waitForSlide } from '../fixtures/support.ts'
 
 const plan = talkPlan(await loadDeck(projectRoot))
 
@@ -17,12 +16,6 @@ function csvFields(line: string): string[] {
     ? field!.slice(1, -1).replaceAll('""', '"')
     : field!)
 }
-const pace = (page: Page) => page.locator('.slidev-presenter .presenter-pace')
-
-async function startTimer(page: Page): Promise<void> {
-  await page.locator('.slidev-presenter .grid-section.bottom .group').hover()
-  await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:play').click()
-}
 
 test('the presenter view shows the plan and the pace, and the rehearsal CSV has a row per slide', async ({ page, privateSite }) => {
   // Slidev's timer reads Date.now(): a paused clock makes every second the test's to give
@@ -33,28 +26,28 @@ test('the presenter view shows the plan and the pace, and the rehearsal CSV has 
   await page.goto(`${privateSite.url}presenter/1`)
   await waitForSlide(page, 1)
 
-  await expect(pace(page).locator('[data-pace="planned"]')).toHaveText(formatClock(plan[0]!.seconds))
-  await expect(pace(page).locator('[data-pace="state"]')).toHaveText('timer not started')
+  await expect(presenterPace(page).locator('[data-pace="planned"]')).toHaveText(formatClock(plan[0]!.seconds))
+  await expect(presenterPace(page).locator('[data-pace="state"]')).toHaveText('timer not started')
 
-  await startTimer(page)
+  await pressTimerButton(page, 'play')
   await page.clock.runFor(Math.round((plan[0]!.seconds + 60) * 1000))
-  await expect(pace(page).locator('[data-pace="spent"]')).toHaveText(formatClock(plan[0]!.seconds + 60))
-  await expect(pace(page).locator('[data-pace="state"]')).toHaveText('1:00 behind')
+  await expect(presenterPace(page).locator('[data-pace="spent"]')).toHaveText(formatClock(plan[0]!.seconds + 60))
+  await expect(presenterPace(page).locator('[data-pace="state"]')).toHaveText('1:00 behind')
 
   // on to slide 2, 30 s there; then on to slide 12 at once, far earlier than the plan
   await page.keyboard.press('ArrowDown')
   await waitForSlide(page, 2)
-  await expect(pace(page).locator('[data-pace="planned"]')).toHaveText(formatClock(plan[1]!.seconds))
+  await expect(presenterPace(page).locator('[data-pace="planned"]')).toHaveText(formatClock(plan[1]!.seconds))
   await page.clock.runFor(30_000)
-  await expect(pace(page).locator('[data-pace="spent"]')).toHaveText('0:30')
+  await expect(presenterPace(page).locator('[data-pace="spent"]')).toHaveText('0:30')
   for (let slide = 3; slide <= 12; slide++)
     await page.keyboard.press('ArrowDown')
   await waitForSlide(page, 12)
   const elapsed = plan[0]!.seconds + 60 + 30
-  await expect(pace(page).locator('[data-pace="state"]')).toHaveText(`${formatClock(plan[11]!.start - elapsed)} ahead`)
+  await expect(presenterPace(page).locator('[data-pace="state"]')).toHaveText(`${formatClock(plan[11]!.start - elapsed)} ahead`)
 
   const download = page.waitForEvent('download')
-  await pace(page).getByRole('button', { name: 'Rehearsal CSV' }).click()
+  await presenterPace(page).getByRole('button', { name: 'Rehearsal CSV' }).click()
   const csv = await readFile(await (await download).path(), 'utf8')
   const rows = csv.trim().split('\n').map(csvFields)
   expect(rows[0]).toEqual([

@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { readDeck } from '../../../lib/project.ts'
 import { notePhrases } from '../../../lib/site/note-leaks.ts'
 import { expect, test } from '../fixtures/sites.ts'
-import { waitForSlide } from '../fixtures/support.ts'
+import { pressTimerButton, waitForSlide } from '../fixtures/support.ts'
 
 const deck = readDeck()
 const slideCount = deck.slides.length
@@ -136,17 +136,15 @@ test.describe('presenter mode on the dev server', () => {
     await openPresenter(page, '/presenter/1')
     const clock = page.locator('.slidev-presenter .grid-section.bottom .font-mono')
     // the dev server keeps the timer's state for every window, so start from a reset timer
-    await page.locator('.slidev-presenter .grid-section.bottom .group').hover()
-    await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:renew').click()
+    await pressTimerButton(page, 'renew')
     await expect(clock).toHaveText('-:--')
-    await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:play').click()
+    await pressTimerButton(page, 'play')
     await expect(clock).toHaveText(/^0:0[1-9]$/, { timeout: 5_000 })
     const first = await clock.textContent()
     await expect.poll(() => clock.textContent(), { timeout: 5_000 }).not.toBe(first)
     const progress = page.locator('.slidev-presenter > div:first-child .h-4px > .h-4px')
     await expect.poll(async () => Number.parseFloat(await progress.evaluate(bar => bar.style.width))).toBeGreaterThan(0)
-    await page.locator('.slidev-presenter .grid-section.bottom .group').hover()
-    await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:renew').click()
+    await pressTimerButton(page, 'renew')
     await expect(clock).toHaveText('-:--')
   })
 

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { readDeck } from '../../../lib/project.ts'
 import { expect, test } from '../fixtures/sites.ts'
-import { waitForSlide } from '../fixtures/support.ts'
+import { presenterPace, pressTimerButton, waitForSlide } from '../fixtures/support.ts'
 
 /**
  * A presenter window and an audience window in one browser, driven the way a clicker and a nervous
@@ -194,15 +194,14 @@ test('a window opened at the bare address mid-talk joins it (npm run dev)', asyn
 })
 
 test('a presenter window reloaded mid-talk gets the running timer back from the audience window', async ({ page, privateSite }) => {
-  const pace = page.locator('.slidev-presenter .presenter-pace [data-pace="state"]')
+  const pace = presenterPace(page).locator('[data-pace="state"]')
   await page.goto(`${privateSite.url}presenter/3`)
   await waitForSlide(page, 3)
   const audience = await page.context().newPage()
   await audience.goto(`${privateSite.url}3`)
   await waitForSlide(audience, 3)
   await expect(pace).toHaveText('timer not started')
-  await page.locator('.slidev-presenter .grid-section.bottom .group').hover()
-  await page.locator('.slidev-presenter .grid-section.bottom .i-carbon\\:play').click()
+  await pressTimerButton(page, 'play')
   await expect(pace).not.toHaveText('timer not started')
 
   await page.goto(`${privateSite.url}presenter/`)
