@@ -54,8 +54,11 @@ test.describe('npm run build:public', () => {
 
   test('offers the exported PDF for download', async ({ page, publicSite }) => {
     expect(readFileSync(join(publicSite.dir, pdfName), 'utf8')).toBe(stubPdf)
-    const response = await page.request.get(`${publicSite.url}${exportFilename}.pdf`)
+    // the server answers an unknown path with index.html and 200: only the bytes tell the PDF apart
+    const response = await page.request.get(`${publicSite.url}${pdfName}`)
     expect(response.status()).toBe(200)
+    expect(response.headers()['content-type']).toBe('application/pdf')
+    expect(await response.text()).toBe(stubPdf)
     await page.goto(`${publicSite.url}1`)
     await waitForSlide(page, 1)
     await expect(page.getByTitle('Download as PDF')).toHaveCount(1)
