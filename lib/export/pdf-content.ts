@@ -127,7 +127,7 @@ export function parseOperations(text: string): Operation[] {
   return operations
 }
 
-const textShowing = new Set(['Tj', 'TJ', '\'', '"'])
+export const textShowing = new Set(['Tj', 'TJ', '\'', '"'])
 const pathPainting = new Set([
   'S',
   's',
@@ -206,20 +206,21 @@ export interface ContentStream {
   /** where the stream is; a page's content may be several streams */
   ref: PDFRef
   stream: PDFStream
+  /** the stream's operators, decoded once (latin-1) */
+  text: string
   /** the page it belongs to (0-based) */
   pageIndex: number
+  /** one of the page's own streams (its `/Contents`), or a form XObject it draws */
+  kind: 'page' | 'form'
   /** form XObjects this stream can draw, by resource name */
   forms: Map<string, PDFRef>
 }
 
-function decode(stream: PDFStream): string {
+/** A stream's content, decoded, as latin-1 text. */
+export function streamText(stream: PDFStream): string {
   return Buffer.from(stream instanceof PDFRawStream
     ? decodePDFRawStream(stream).decode()
     : stream.getContents()).toString('latin1')
-}
-
-export function streamText(stream: PDFStream): string {
-  return decode(stream)
 }
 
 function formsOf(doc: PDFDocument, resources: PDFDict | undefined): Map<string, PDFRef> {
@@ -237,7 +238,7 @@ function formsOf(doc: PDFDocument, resources: PDFDict | undefined): Map<string, 
 export function contentStreams(doc: PDFDocument): ContentStream[] {
   const found: ContentStream[] = []
   const seen = new Set<string>()
-  const visit = (ref: PDFRef, pageIndex: number, resources: PDFDict | undefined) => {
+  const visit = (ref: PDFRef, pageIndex: number, kind: ContentStream['kind'], resources: PDFDict | undefined) => {
     if (seen.has(ref.toString()))
       return
     seen.add(ref.toString())
@@ -246,9 +247,16 @@ export function contentStreams(doc: PDFDocument): ContentStream[] {
       return
     const ownResources = stream.dict.lookupMaybe(PDFName.of('Resources'), PDFDict) ?? resources
     const forms = formsOf(doc, ownResources)
-    found.push({ ref, stream, pageIndex, forms })
+    found.push({
+      ref,
+      stream,
+      text: streamText(stream),
+      pageIndex,
+      kind,
+      forms,
+    })
     for (const form of forms.values())
-      visit(form, pageIndex, ownResources)
+      visit(form, pageIndex, 'form', ownResources)
   }
   doc.getPages().forEach((page, pageIndex) => {
     const contents = page.node.get(PDFName.of('Contents'))
@@ -258,7 +266,7 @@ export function contentStreams(doc: PDFDocument): ContentStream[] {
         ? [contents]
         : []
     for (const ref of refs)
-      visit(ref as PDFRef, pageIndex, page.node.Resources())
+      visit(ref as PDFRef, pageIndex, 'page', page.node.Resources())
   })
   return found
 }
@@ -275,9 +283,9 @@ export function untaggedMarks(doc: PDFDocument, content: ContentStream): Mark[] 
       ? undefined
       : content.forms.get(name)
     const form = ref && doc.context.lookup(ref)
-    return form instanceof PDFStream && hasTaggedContent(decode(form))
+    return form instanceof PDFStream && hasTaggedContent(streamText(form))
   }
-  return marksOf(parseOperations(decode(content.stream)))
+  return marksOf(parseOperations(content.text))
     .filter(mark => mark.tag === undefined && !(mark.operator === 'Do' && formIsTagged(mark.xObject)))
 }
 
@@ -288,7 +296,7 @@ export function markUntaggedAsArtifacts(doc: PDFDocument): number {
     const marks = untaggedMarks(doc, content)
     if (marks.length === 0)
       continue
-    const text = decode(content.stream)
+    const text = content.text
     let result = ''
     let from = 0
     for (const mark of marks) {

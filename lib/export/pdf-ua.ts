@@ -7,20 +7,12 @@ import type { PDFDocument } from 'pdf-lib'
 import type { StructNode } from './pdf-tags.ts'
 import { Buffer } from 'node:buffer'
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream, PDFString } from 'pdf-lib'
-import { contentStreams, marksOf, parseOperations, streamText, untaggedMarks } from './pdf-content.ts'
+import { contentStreams, marksOf, parseOperations, textShowing, untaggedMarks } from './pdf-content.ts'
 import { readStructTree, roleMapOf, standardTypeOf, walk } from './pdf-tags.ts'
 import { pdfjsTextContents } from './pdf-text.ts'
 
-export type UaRule
-  = | 'structure-types'
-    | 'tagged-or-artifact'
-    | 'page-numbers-artifacts'
-    | 'title-first'
-    | 'lists'
-    | 'figures'
-    | 'headings'
-    | 'metadata'
-    | 'fonts'
+/** The rules checked on the PDF's objects (`objectRules`), and the one read with pdf.js. */
+export type UaRule = keyof typeof objectRules | 'page-numbers-artifacts'
 
 export interface UaProblem {
   rule: UaRule
@@ -96,12 +88,12 @@ export async function pageNumbersAreArtifacts(bytes: Uint8Array, pattern: RegExp
 function textSequences(doc: PDFDocument): Set<string> {
   const withText = new Set<string>()
   for (const content of contentStreams(doc)) {
-    const isPageStream = doc.getPages()[content.pageIndex]!.node.get(PDFName.of('Contents'))?.toString().includes(content.ref.toString())
-    const key = isPageStream
+    // an MCR names a form's sequence by its stream, a page's by the page
+    const key = content.kind === 'page'
       ? `page:${doc.getPages()[content.pageIndex]!.ref.toString()}`
       : content.ref.toString()
-    for (const mark of marksOf(parseOperations(streamText(content.stream)))) {
-      if (mark.mcid !== undefined && ['Tj', 'TJ', '\'', '"'].includes(mark.operator))
+    for (const mark of marksOf(parseOperations(content.text))) {
+      if (mark.mcid !== undefined && textShowing.has(mark.operator))
         withText.add(`${key}:${mark.mcid}`)
     }
   }
@@ -276,47 +268,26 @@ export interface UaOptions {
   pagePerSlide: boolean
 }
 
+/** The rules that read the PDF's objects, by name. */
+const objectRules = {
+  'structure-types': standardStructureTypes,
+  'tagged-or-artifact': contentTaggedOrArtifact,
+  'title-first': (doc: PDFDocument, options: UaOptions) => options.pagePerSlide
+    ? titleFirst(doc)
+    : [],
+  'lists': listStructure,
+  'figures': figuresHaveAlt,
+  'headings': headingOrder,
+  'metadata': documentMetadata,
+  'fonts': fontsEmbeddedWithUnicode,
+} satisfies Record<string, (doc: PDFDocument, options: UaOptions) => string[]>
+
 /**
  * Every problem of the rules that read the PDF's objects, by rule: what the export checks before it
  * replaces a PDF. (`pageNumbersAreArtifacts` reads text with pdf.js, which takes seconds: the tests
  * run it.)
  */
 export function pdfUaProblems(doc: PDFDocument, options: UaOptions): UaProblem[] {
-  const found: [UaRule, string[]][] = [
-    [
-      'structure-types',
-      standardStructureTypes(doc),
-    ],
-    [
-      'tagged-or-artifact',
-      contentTaggedOrArtifact(doc),
-    ],
-    [
-      'title-first',
-      options.pagePerSlide
-        ? titleFirst(doc)
-        : [],
-    ],
-    [
-      'lists',
-      listStructure(doc),
-    ],
-    [
-      'figures',
-      figuresHaveAlt(doc),
-    ],
-    [
-      'headings',
-      headingOrder(doc),
-    ],
-    [
-      'metadata',
-      documentMetadata(doc),
-    ],
-    [
-      'fonts',
-      fontsEmbeddedWithUnicode(doc),
-    ],
-  ]
-  return found.flatMap(([rule, messages]) => messages.map(message => ({ rule, message })))
+  return Object.entries(objectRules).flatMap(([rule, check]) => check(doc, options)
+    .map(message => ({ rule: rule as UaRule, message })))
 }

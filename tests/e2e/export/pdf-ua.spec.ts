@@ -2,7 +2,7 @@ import type { Exported } from '../fixtures/export.ts'
 import { Buffer } from 'node:buffer'
 import { readFile } from 'node:fs/promises'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream } from 'pdf-lib'
-import { contentStreams, streamText } from '../../../lib/export/pdf-content.ts'
+import { contentStreams } from '../../../lib/export/pdf-content.ts'
 import { readStructTree, walk } from '../../../lib/export/pdf-tags.ts'
 import {
   contentTaggedOrArtifact,
@@ -46,7 +46,7 @@ function elements(doc: PDFDocument, type: string): PDFDict[] {
 /** Rewrites every content stream with `edit`. */
 function editContent(doc: PDFDocument, edit: (text: string) => string): void {
   for (const content of contentStreams(doc)) {
-    const text = streamText(content.stream)
+    const text = content.text
     const edited = edit(text)
     if (edited !== text) {
       const dict = Object.fromEntries(content.stream.dict.entries()
