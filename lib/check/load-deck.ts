@@ -129,7 +129,8 @@ export async function loadDeck(deckDir: string): Promise<Deck> {
     userRoot: dir,
     allowedRoots: [dir],
   }, slidesPath)
-  const headmatter = { ...data.slides[0]?.frontmatter } as Record<string, unknown>
+  // the entry's first block, even when that slide is hidden (load() leaves hidden slides out)
+  const headmatter = { ...data.headmatter } as Record<string, unknown>
   const loadErrors = Object.values(data.markdownFiles)
     .flatMap(file => (file.errors ?? []).map(error => ({ value: error.message, line: error.row + 1 })))
 

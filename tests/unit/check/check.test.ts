@@ -567,6 +567,14 @@ describe('a broken copy of the deck', { timeout }, () => {
     expect(failure!.stderr).not.toMatch(/^\s+at /m)
   })
 
+  it('a hidden cover: the headmatter is still the deck\'s own, not the next slide\'s frontmatter', async () => {
+    const dir = brokenCopy(dir => edit(dir, 'slides.md', /^layout: cover$/m, 'layout: cover\nhide: true'))
+    const copy = await loadDeck(dir)
+    expect(copy.slides).toHaveLength(deck.slides.length - 1)
+    expect(copy.headmatter.duration).toBe(deck.headmatter.duration)
+    expect(copy.headmatter.exportFilename).toBe(deck.headmatter.exportFilename)
+  })
+
   it('a directory without a deck: one line, no stack trace', async () => {
     const dir = join(copiesDir, 'empty')
     mkdirSync(dir)
