@@ -12,9 +12,7 @@ export type HandoutLayout = 'speaker' | 'audience'
 export type ExportedDocument = 'slides' | 'handout'
 
 export interface ExportOptions {
-  /** the deck's folder */
-  root?: string
-  /** where the PDFs go, relative to root */
+  /** where the PDFs go, relative to the project's root */
   outDir?: string
   /** a dark-mode slides PDF (the handout stays on white paper) */
   dark?: boolean
@@ -68,7 +66,6 @@ export function exportPaths(outDir: string, exportFilename: string, { dark = fal
  */
 export async function exportBriefing(options: ExportOptions = {}): Promise<ExportResult> {
   const {
-    root = projectRoot,
     outDir = 'exports',
     dark = false,
     handout = 'speaker',
@@ -81,15 +78,15 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
   const started = performance.now()
   const step = (name: string) => onStep(name, performance.now() - started)
   const launchOptions = browserLaunchOptions(env)
-  const deck = readDeck(join(root, 'slides.md'))
-  const paths = exportPaths(resolve(root, outDir), exportFilename(deck), { dark, handout })
-  const site = siteKey('private', { root, cacheDir: options.cacheDir })
+  const deck = readDeck()
+  const paths = exportPaths(resolve(projectRoot, outDir), exportFilename(deck), { dark, handout })
+  const site = siteKey('private', { cacheDir: options.cacheDir })
   const key = pdfKey(site.key, {
     dark,
     handout,
     sourceDateEpoch: env.SOURCE_DATE_EPOCH,
     executablePath: launchOptions.executablePath!,
-  }, root)
+  })
 
   const cached = force
     ? undefined

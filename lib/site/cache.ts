@@ -17,8 +17,6 @@ export type SiteKind = 'private' | 'public'
 export interface SiteOptions {
   /** URL path the site is served from, e.g. `/briefing/` */
   base?: string
-  /** the deck's folder */
-  root?: string
   /** where cached builds live (default `node_modules/.cache/briefing-sites`, or `BRIEFING_CACHE_DIR`) */
   cacheDir?: string
   /** for the public build: the exported slides PDF to offer (default `exports/<exportFilename>.pdf` if it exists) */
@@ -69,12 +67,13 @@ const generatedFonts = join('styles', 'fonts')
 /** how many entries of each kind (private, public, PDFs) the cache keeps */
 const keep = 3
 
-export function defaultCacheDir(root = projectRoot): string {
-  return process.env.BRIEFING_CACHE_DIR || join(root, 'node_modules', '.cache', 'briefing-sites')
+export function defaultCacheDir(): string {
+  return process.env.BRIEFING_CACHE_DIR || join(projectRoot, 'node_modules', '.cache', 'briefing-sites')
 }
 
-/** Every file whose content goes into a build, relative to the root, in a fixed order. */
-export function buildInputs(root = projectRoot): string[] {
+/** Every file whose content goes into a build, relative to the project's root, in a fixed order. */
+export function buildInputs(): string[] {
+  const root = projectRoot
   const rootVue = readdirSync(root).filter(name => name.endsWith('.vue'))
   return [
     ...inputFiles.filter(name => existsSync(join(root, name))),
@@ -87,18 +86,18 @@ export function buildInputs(root = projectRoot): string[] {
 }
 
 /** A hash of the kind, its settings and every input's path and bytes. */
-export function contentKey(kind: SiteKind, settings: Record<string, string | undefined>, root = projectRoot): string {
+export function contentKey(kind: SiteKind, settings: Record<string, string | undefined>): string {
   const hash = createHash('sha256')
   hash.update(JSON.stringify({ kind, settings }))
-  for (const path of buildInputs(root)) {
+  for (const path of buildInputs()) {
     hash.update(`\0${path}\0`)
-    hash.update(readFileSync(join(root, path)))
+    hash.update(readFileSync(join(projectRoot, path)))
   }
   return hash.digest('hex').slice(0, 20)
 }
 
-function publicPdf(root: string, pdf: string | undefined): string | undefined {
-  const path = pdf ?? join(root, 'exports', `${exportFilename()}.pdf`)
+function publicPdf(pdf: string | undefined): string | undefined {
+  const path = pdf ?? join(projectRoot, 'exports', `${exportFilename()}.pdf`)
   return existsSync(path)
     ? path
     : undefined
@@ -108,10 +107,9 @@ export type SiteKey = ReturnType<typeof siteKey>
 
 /** Where a site of this kind and these options is cached, and its content key. */
 export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
-  const root = options.root ?? projectRoot
   const base = normalizeBase(options.base)
   const pdf = kind === 'public'
-    ? publicPdf(root, options.pdf)
+    ? publicPdf(options.pdf)
     : undefined
   const siteUrl = kind === 'public'
     ? siteUrlOf(options.siteUrl)
@@ -120,13 +118,13 @@ export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
     base,
     siteUrl,
     pdf: pdf && createHash('sha256').update(readFileSync(pdf)).digest('hex'),
-  }, root)
+  })
   return {
     key,
     base,
     pdf,
     siteUrl,
-    cacheDir: options.cacheDir ?? defaultCacheDir(root),
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
   }
 }
 
