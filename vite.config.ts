@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite'
 import { deckFactsPlugin } from './lib/site/deck-facts.ts'
+import { firstSlidePreload } from './lib/site/first-slide-preload.ts'
 import { deckFonts } from './lib/site/fonts.ts'
-import { firstSlidePreload, leanSlidevBuild } from './lib/site/lean-build.ts'
+import { leanSlidevBuild } from './lib/site/lean-build.ts'
 import { publishedSite } from './lib/site/published.ts'
 import { syncRelay } from './lib/site/sync-relay.ts'
 

@@ -38,6 +38,31 @@ export function exportFilename(deck: SlidevMarkdown = readDeck()): string {
     : 'slidev-exported'
 }
 
+/**
+ * The deck's code, by folder: Slidev's own (components, layouts, setup, styles, pages, snippets) and
+ * the project's that the app imports (the print pages in handout/, the typed facts in data/). The
+ * checker reads them for addresses and files, the lean build for the features they use, and all
+ * of them go into a build's content key.
+ */
+export const deckFolders = [
+  'components',
+  'layouts',
+  'setup',
+  'styles',
+  'pages',
+  'snippets',
+  'handout',
+  'data',
+] as const
+
+/** Every file in the deck's folders under `root` whose name ends with one of `extensions`. */
+export function listDeckFolders(root: string, extensions: readonly string[]): string[] {
+  return deckFolders.flatMap(folder => listFiles(join(root, folder), { extensions }))
+}
+
+/** A Markdown code block that asks for TwoSlash's type information. */
+export const twoslashBlock = /```[^\n]*\btwoslash\b/
+
 export interface ListOptions {
   /** keep only files whose name ends with one of these (e.g. `.vue`) */
   extensions?: readonly string[]

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { basename, extname, join, relative, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { listFiles, projectRoot } from '../project.ts'
+import { listDeckFolders, listFiles, projectRoot } from '../project.ts'
 
 /** A string found in a file, with its 1-based line number there. */
 export interface Located {
@@ -101,13 +101,7 @@ const vueBuiltinComponents = [
   'Transition',
   'TransitionGroup',
 ]
-const codeFolders = [
-  'styles',
-  'components',
-  'layouts',
-  'setup',
-]
-const codeExtensions = new Set([
+const codeExtensions = [
   '.vue',
   '.ts',
   '.js',
@@ -116,7 +110,7 @@ const codeExtensions = new Set([
   '.scss',
   '.postcss',
   '.html',
-])
+]
 
 export async function loadDeck(deckDir: string): Promise<Deck> {
   const dir = resolve(deckDir)
@@ -385,14 +379,13 @@ function findUnclosedComments(raw: string, firstLine: number): Located[] {
 
 // --- files --------------------------------------------------------------------------------
 
-/** Slidev's code folders plus root-level Vue files such as `slide-bottom.vue` and `global-top.vue`. */
+/** The deck's code folders plus root-level Vue files such as `slide-bottom.vue` and `global-top.vue`. */
 function listCodeFiles(dir: string): string[] {
   const rootFiles = readdirSync(dir).filter(name => name.endsWith('.vue') || name === 'index.html').map(name => join(dir, name))
   return [
     ...rootFiles,
-    ...codeFolders.flatMap(folder => listFiles(join(dir, folder))),
+    ...listDeckFolders(dir, codeExtensions),
   ]
-    .filter(path => codeExtensions.has(extname(path)))
 }
 
 function readCodeFile(dir: string, path: string): DeckCodeFile {

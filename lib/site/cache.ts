@@ -9,7 +9,7 @@ import { join, relative } from 'node:path'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isRunning } from '../process.ts'
-import { exportFilename, listFiles, projectRoot } from '../project.ts'
+import { deckFolders, exportFilename, listFiles, projectRoot } from '../project.ts'
 import { buildDeck, buildPublic, normalizeBase, siteUrlOf } from './build.ts'
 
 export type SiteKind = 'private' | 'public'
@@ -40,16 +40,15 @@ export interface CachedSite {
   seconds: number
 }
 
-/** Files and folders of the deck that go into a build; the rest of the repository does not. */
+/**
+ * Files and folders that go into a build: the deck's code, its content and public files, and the
+ * tools its Vite plugins run (lib/site/deck-facts.ts reads the deck with the checker); the rest
+ * of the repository does not.
+ */
 const inputFolders = [
-  'components',
-  'layouts',
-  'styles',
-  'setup',
-  'data',
+  ...deckFolders,
   'content',
   'public',
-  'handout',
   'lib/shared',
   'lib/site',
   'lib/check',

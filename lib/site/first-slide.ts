@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-chromium'
 import { browserLaunchOptions } from '../export/browser.ts'
+import { firstSlideStyleAttribute } from './first-slide-preload.ts'
 import { serveStatic } from './serve.ts'
 
 /** Slide 1 of the built site at `base`, rendered, its fonts loaded, in light mode. */
@@ -92,9 +93,21 @@ function snapshotScript(base: string, colorSchema: string): string {
 })()`
 }
 
+/** The first slide's stylesheet preloads (marked by `firstSlidePreload`), made stylesheets. */
+function applyFirstSlideStyles(indexHtml: string): string {
+  return indexHtml.replace(/<link\b[^>]*>/g, (tag) => {
+    if (!new RegExp(`\\s${firstSlideStyleAttribute}(?=[\\s=>/])`).test(tag))
+      return tag
+    const stylesheet = tag.replace(/\srel="preload"/, ' rel="stylesheet"').replace(/\sas="style"/, '')
+    if (!stylesheet.includes('rel="stylesheet"'))
+      throw new Error(`a first-slide stylesheet link is not a preload: ${tag}`)
+    return stylesheet
+  })
+}
+
 /**
  * index.html with the copy of slide 1 after the app's root. The first slide's stylesheets, which
- * lib/site/lean-build.ts's `firstSlidePreload` only preloads for the app, are applied from the start.
+ * lib/site/first-slide-preload.ts only preloads for the app, are applied from the start.
  */
 export function withFirstSlideSnapshot(indexHtml: string, snapshot: string, options: { base: string, colorSchema: string }): string {
   const appRoot = '<div id="app"></div>'
@@ -102,8 +115,7 @@ export function withFirstSlideSnapshot(indexHtml: string, snapshot: string, opti
     throw new Error(`index.html has no ${appRoot} to put slide 1 after`)
   // hidden from assistive technology and inert: the app's own slide 1 replaces it within moments
   const copy = `<div class="${snapshotClass}" aria-hidden="true" inert style="position:fixed;inset:0;z-index:1">${snapshot}</div>`
-  return indexHtml
-    .replaceAll('<link rel="preload" as="style" ', '<link rel="stylesheet" ')
+  return applyFirstSlideStyles(indexHtml)
     .replace(appRoot, `${appRoot}\n  ${copy}\n  <script>${snapshotScript(options.base, options.colorSchema)}</script>`)
 }
 

@@ -2,7 +2,7 @@
  * Rules on the deck's structure: frontmatter, the slides file, notes comments, layouts, components.
  */
 import type { Rule } from './shared.ts'
-import { twoslashBlock } from '../../site/lean-build.ts'
+import { twoslashBlock } from '../../project.ts'
 import { excerpt, onSlide } from './shared.ts'
 
 /** `frontmatter`: every slide's frontmatter block is valid YAML of `key: value` pairs. */

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { leanSlidevBuild, onDemandComponents, optionalFeatures, unusedFeatures } from '../../../lib/site/lean-build.ts'
+import { leanSlidevBuild } from '../../../lib/site/lean-build.ts'
+import { onDemandComponents, optionalFeatures, unusedFeatures } from '../../../lib/site/optional-features.ts'
 
 const client = dirname(createRequire(import.meta.url).resolve('@slidev/client/package.json'))
 const drawingsOff = { __SLIDEV_FEATURE_DRAWINGS__: 'false' }
@@ -41,8 +42,8 @@ describe('unusedFeatures', () => {
   })
 })
 
-type Hook = (this: { error: (message: string) => never }, ...args: any[]) => any
-function hook(plugin: Plugin, name: 'transform' | 'resolveId' | 'configResolved'): Hook {
+type Hook = (this: { error: (message: string) => never, resolve?: (id: string) => unknown }, ...args: any[]) => any
+function hook(plugin: Plugin, name: 'transform' | 'resolveId' | 'configResolved' | 'buildStart' | 'buildEnd'): Hook {
   const value = plugin[name] as Hook | { handler: Hook }
   return typeof value === 'function'
     ? value
@@ -54,12 +55,23 @@ const context = {
   },
 }
 
-function configured(): Plugin[] {
+/** Slidev's alias of `vue` to its full build (as @slidev/cli sets it), or none */
+function slidevAliases(withVue = true) {
+  return withVue
+    ? [
+        { find: 'vue', replacement: '/deck/node_modules/vue/dist/vue.esm-bundler.js' },
+      ]
+    : [
+        { find: '@slidev/client', replacement: '/deck/node_modules/@slidev/client' },
+      ]
+}
+
+function configured(aliases = slidevAliases()): Plugin[] {
   const plugins = leanSlidevBuild()
   const config = {
     root,
     define: drawingsOff,
-    resolve: { alias: [] },
+    resolve: { alias: aliases },
     logger: {
       info: () => {},
     },
@@ -98,5 +110,31 @@ describe('leanSlidevBuild', () => {
     const path = join(client, 'pages/play.vue')
     const changed = readFileSync(path, 'utf8').replace('import Controls from \'../internals/Controls.vue\'', 'import Controls from \'../internals/Controls2.vue\'')
     expect(() => transform.call(context, changed, path)).toThrow(/no longer has "import Controls from '..\/internals\/Controls.vue'"/)
+  })
+})
+
+describe('leanSlidevBuild fails loudly where Slidev changed', () => {
+  it('makes Slidev\'s alias of vue point at the runtime-only build', () => {
+    const aliases = slidevAliases()
+    configured(aliases)
+    expect(aliases[0]!.replacement).toMatch(/vue\.runtime\.esm-bundler\.js$/)
+  })
+
+  it('stops when Slidev no longer aliases vue, rather than saying it left out the template compiler', () => {
+    expect(() => configured(slidevAliases(false))).toThrow(/no longer aliases "vue"/)
+  })
+
+  it('stops at the end of a build in which the client never imported @slidev/parser/core', async () => {
+    const [leaveOut] = configured()
+    const build = {
+      ...context,
+      resolve: async (id: string) => ({ id }),
+    }
+    hook(leaveOut!, 'buildStart').call(build)
+    expect(() => hook(leaveOut!, 'buildEnd').call(build)).toThrow(/no longer imports "@slidev\/parser\/core"/)
+
+    hook(leaveOut!, 'buildStart').call(build)
+    expect(await hook(leaveOut!, 'resolveId').call(build, '@slidev/parser/core', join(client, 'logic/utils.ts'))).toEqual({ id: '@slidev/parser/utils' })
+    expect(() => hook(leaveOut!, 'buildEnd').call(build)).not.toThrow()
   })
 })
