@@ -1,6 +1,6 @@
 import process from 'node:process'
 import { defineConfig } from '@playwright/test'
-import { browserLaunchOptions } from './lib/export/browser.ts'
+import { browserLaunchOptions } from './lib/browser.ts'
 
 /**
  * The dev server every browser test that needs the live deck shares; builds come from the cache and

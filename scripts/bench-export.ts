@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util'
 import { exportBenchFile } from '../lib/bench/first-slide.ts'
 import { timeCommand } from '../lib/bench/run.ts'
 import { median } from '../lib/bench/stats.ts'
-import { findBrowser } from '../lib/export/browser.ts'
+import { findBrowser } from '../lib/browser.ts'
 import { projectRoot } from '../lib/project.ts'
 
 const { values } = parseArgs({

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-chromium'
-import { browserLaunchOptions } from '../export/browser.ts'
+import { browserLaunchOptions } from '../browser.ts'
 import { projectRoot } from '../project.ts'
 import { snapshotClass } from '../site/first-slide.ts'
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import process from 'node:process'
-import { findBrowser } from '../export/browser.ts'
+import { findBrowser } from '../browser.ts'
 import { runCommand } from '../process.ts'
 import { projectRoot } from '../project.ts'
 

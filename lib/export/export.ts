@@ -1,15 +1,14 @@
+import type { ExportedDocument, HandoutLayout, ProgressListener } from './documents.ts'
 import { Buffer } from 'node:buffer'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { browserLaunchOptions } from '../browser.ts'
 import { isRunning } from '../process.ts'
 import { exportFilename, projectRoot, readDeck } from '../project.ts'
 import { siteKey } from '../site/cache.ts'
-import { browserLaunchOptions } from './browser.ts'
+import { ExportError, firstLine } from './documents.ts'
 import { findCachedPdfs, pdfKey, storePdfs } from './pdf-cache.ts'
-
-export type HandoutLayout = 'speaker' | 'audience'
-export type ExportedDocument = 'slides' | 'handout'
 
 export interface ExportOptions {
   /** where the PDFs go, relative to the project's root */
@@ -20,7 +19,7 @@ export interface ExportOptions {
   env?: NodeJS.ProcessEnv
   /** how long one PDF's slides may take to render */
   renderTimeout?: number
-  onProgress?: (document: ExportedDocument, rendered: number, total: number) => void
+  onProgress?: ProgressListener
   /** called as each step ends, with the milliseconds since the export began (for `--timings`) */
   onStep?: (step: string, elapsed: number) => void
   /** print even if the PDFs of these very inputs are cached */
@@ -42,11 +41,6 @@ export interface ExportResult {
   reusedFrom?: Date
   /** what went wrong without failing the export */
   warnings?: string[]
-}
-
-/** An export failure whose message is the whole story (no stack trace needed). */
-export class ExportError extends Error {
-  override name = 'ExportError'
 }
 
 /** Where each PDF goes: named from the deck's `exportFilename`. */
@@ -183,10 +177,6 @@ async function removeStaleTemporaries(dir: string): Promise<void> {
     if (pid && pid !== process.pid && !isRunning(pid))
       await rm(join(dir, name), { force: true })
   }
-}
-
-export function firstLine(message: string): string {
-  return message.split('\n').find(line => line.trim())?.trim() ?? message
 }
 
 export function formatProgress(document: ExportedDocument, rendered: number, total: number): string {

@@ -3,7 +3,7 @@
  * unchanged (the build's content, the export's code and options, SOURCE_DATE_EPOCH and the browser)
  * writes the PDFs it printed last time instead of printing the same bytes again.
  */
-import type { ExportedDocument, HandoutLayout } from './export.ts'
+import type { ExportedDocument, HandoutLayout } from './documents.ts'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -38,8 +38,16 @@ interface EntryManifest {
 
 const prefix = 'pdf-'
 const manifestName = 'entry.json'
-/** the code that prints and finishes the PDFs; the handout's pages are part of the build */
-const exportCode = join('lib', 'export')
+/**
+ * The code that prints and finishes the PDFs (the handout's pages are part of the build), and the
+ * browser lookup, whose launch options change the printed bytes too.
+ */
+function printingCode(root: string) {
+  return [
+    ...listFiles(join(root, 'lib', 'export')),
+    join(root, 'lib', 'browser.ts'),
+  ].filter(path => existsSync(path))
+}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -53,7 +61,7 @@ export function pdfKey(siteKey: string, settings: PrintSettings, root = projectR
     // an upgraded browser prints other bytes
     browser: { size: browser.size, modified: browser.mtimeMs },
   }))
-  for (const path of listFiles(join(root, exportCode))) {
+  for (const path of printingCode(root)) {
     hash.update(`\0${relative(root, path).replaceAll('\\', '/')}\0`)
     hash.update(readFileSync(path))
   }

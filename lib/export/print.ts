@@ -2,14 +2,14 @@ import type { SlideInfo, SlidevMarkdown } from '@slidev/types'
 import type { LaunchOptions, Page } from 'playwright-chromium'
 import type { SiteKey } from '../site/cache.ts'
 import type { StaticServer } from '../site/serve.ts'
-import type { ExportedDocument, ExportOptions, HandoutLayout } from './export.ts'
+import type { ExportedDocument, HandoutLayout, ProgressListener } from './documents.ts'
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf.ts'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
 import { printRoutes } from '../../setup/routes.ts'
 import { cachedSite } from '../site/cache.ts'
 import { serveStatic } from '../site/serve.ts'
-import { ExportError, firstLine } from './export.ts'
+import { ExportError, firstLine } from './documents.ts'
 import { a4, finishPdf, namedDestinations, sourceDate } from './pdf.ts'
 
 /** 960×540 pt: the slides PDF page, exactly 16:9 */
@@ -47,7 +47,7 @@ export interface PrintOptions {
   env: NodeJS.ProcessEnv
   launchOptions: LaunchOptions
   renderTimeout: number
-  onProgress: NonNullable<ExportOptions['onProgress']>
+  onProgress: ProgressListener
   step: (name: string) => void
 }
 

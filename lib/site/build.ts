@@ -12,6 +12,7 @@ import { captureFirstSlide, onFirstSlide, writeFirstSlideSnapshot } from './firs
 import { findNotePhrases, notePhrases } from './note-leaks.ts'
 import { renderOgImage } from './og-image.ts'
 import { siteSettingsVariable } from './published.ts'
+import { normalizeBase } from './serve.ts'
 
 const slidevBin = createRequire(import.meta.url).resolve('@slidev/cli/bin/slidev.mjs')
 
@@ -55,14 +56,6 @@ export class NotesLeakedError extends Error {
 
 export class PresenterRouteError extends Error {
   override name = 'PresenterRouteError'
-}
-
-/** `/briefing` and `briefing/` both mean `/briefing/`. */
-export function normalizeBase(base = '/'): string {
-  const trimmed = base.replace(/^\/+|\/+$/g, '')
-  return trimmed
-    ? `/${trimmed}/`
-    : '/'
 }
 
 /** Runs `slidev build` in its own process (Slidev keeps per-process state, so one build per process). */

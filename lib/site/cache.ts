@@ -10,7 +10,8 @@ import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isRunning } from '../process.ts'
 import { deckFolders, exportFilename, listFiles, projectRoot } from '../project.ts'
-import { buildDeck, buildPublic, normalizeBase, siteUrlOf } from './build.ts'
+import { buildDeck, buildPublic, siteUrlOf } from './build.ts'
+import { normalizeBase } from './serve.ts'
 
 export type SiteKind = 'private' | 'public'
 

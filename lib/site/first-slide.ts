@@ -7,7 +7,7 @@ import type { Page } from 'playwright-chromium'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from 'playwright-chromium'
-import { browserLaunchOptions } from '../export/browser.ts'
+import { browserLaunchOptions } from '../browser.ts'
 import { firstSlideStyleAttribute } from './first-slide-preload.ts'
 import { serveStatic } from './serve.ts'
 

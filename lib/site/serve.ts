@@ -2,7 +2,14 @@ import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
 import compression from 'compression'
 import sirv from 'sirv'
-import { normalizeBase } from './build.ts'
+
+/** `/briefing` and `briefing/` both mean `/briefing/`. */
+export function normalizeBase(base = '/'): string {
+  const trimmed = base.replace(/^\/+|\/+$/g, '')
+  return trimmed
+    ? `/${trimmed}/`
+    : '/'
+}
 
 export interface StaticServerOptions {
   /** the built site's folder, or a promise of it: the port is taken at once, requests wait for the folder */

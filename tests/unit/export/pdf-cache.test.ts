@@ -17,6 +17,7 @@ beforeEach(() => {
   cacheDir = join(work, 'cache')
   mkdirSync(join(root, 'lib/export'), { recursive: true })
   writeFileSync(join(root, 'lib/export/print.ts'), 'export const version = 1\n')
+  writeFileSync(join(root, 'lib/browser.ts'), 'export const args = [\'--no-sandbox\']\n')
   const browser = join(work, 'chromium')
   writeFileSync(browser, '#!/bin/sh\n')
   settings = {
@@ -74,6 +75,13 @@ describe('pdfKey', () => {
       'the export\'s code',
       () => {
         writeFileSync(join(root, 'lib/export/print.ts'), 'export const version = 2\n')
+        return pdfKey('site', settings, root)
+      },
+    ],
+    [
+      'the browser\'s launch options',
+      () => {
+        writeFileSync(join(root, 'lib/browser.ts'), 'export const args = [\'--no-sandbox\', \'--disable-gpu\']\n')
         return pdfKey('site', settings, root)
       },
     ],
