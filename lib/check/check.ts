@@ -8,11 +8,11 @@ import type { CheckContext, Problem } from './rules/index.ts'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { interviewPath, loadInterview } from '../project.ts'
-import { formatClock } from '../shared/pace.ts'
+import { formatClock, planTalk, talkDuration } from '../shared/pace.ts'
 import { loadDeckData } from './deck-data.ts'
 import { loadDeck } from './load-deck.ts'
 import { rules } from './rules/index.ts'
-import { minutes, notesWordCount, talkPlan, targetMinutes, wordsPerMinute } from './rules/notes.ts'
+import { minutes, notesWordCount, wordsPerMinute } from './rules/notes.ts'
 import { questionsShown } from './rules/quotes.ts'
 
 export interface DeckSummary {
@@ -52,7 +52,7 @@ function byPlace(a: Problem, b: Problem): number {
 export async function checkDeck(deckDir: string): Promise<CheckReport> {
   const deck = await loadDeck(deckDir)
   const data = await loadDeckData(deck.dir)
-  const target = targetMinutes(deck)
+  const duration = talkDuration(deck.headmatter)
   const notesWords = notesWordCount(deck)
   const summary: DeckSummary = {
     slides: deck.slides.length,
@@ -60,8 +60,8 @@ export async function checkDeck(deckDir: string): Promise<CheckReport> {
     questions: 0,
     notesWords,
     notesMinutes: notesWords / wordsPerMinute,
-    targetMinutes: typeof target === 'number'
-      ? target
+    targetMinutes: 'seconds' in duration
+      ? duration.seconds / 60
       : undefined,
   }
 
@@ -95,7 +95,7 @@ export async function checkDeck(deckDir: string): Promise<CheckReport> {
 
 function tryPlan(deck: Deck): PlannedSlide[] | undefined {
   try {
-    return talkPlan(deck)
+    return planTalk(deck)
   }
   catch {
     return undefined

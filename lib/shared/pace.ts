@@ -17,8 +17,15 @@ export function countWords(text: string): number {
 export interface SlideForPlan {
   title: string
   notes: string | undefined
-  /** the frontmatter's `planned:` as written, if any */
-  planned?: unknown
+  /** its `planned:`, as written, if any */
+  frontmatter?: { planned?: unknown }
+}
+
+/** The talk to plan: a deck as the checker loads it has this shape. */
+export interface TalkForPlan {
+  /** its `duration:`, as written */
+  headmatter: { duration?: unknown }
+  slides: readonly SlideForPlan[]
 }
 
 export interface PlannedSlide {
@@ -54,12 +61,31 @@ export function parseSeconds(value: unknown, what: string): number | undefined {
   throw new PlanError(`${what} "${String(value)}" is not a length of time (e.g. 90s, 1m30s, 2min)`)
 }
 
-export function planTalk(slides: readonly SlideForPlan[], durationSeconds: number): PlannedSlide[] {
-  const entries = slides.map((slide, index) => ({
+/** The headmatter's `duration` in seconds, or why it gives none. */
+export function talkDuration(headmatter: TalkForPlan['headmatter']): { seconds: number } | { problem: string } {
+  const { duration } = headmatter
+  try {
+    const seconds = parseSeconds(duration, 'duration')
+    return seconds === undefined
+      ? { problem: 'the headmatter sets no "duration" (e.g. "duration: 20min")' }
+      : { seconds }
+  }
+  catch {
+    return { problem: `"duration: ${String(duration)}" is not a length of time (e.g. "duration: 20min")` }
+  }
+}
+
+/** Each slide's planned time and where it falls in the talk; a PlanError says why there is none. */
+export function planTalk(talk: TalkForPlan): PlannedSlide[] {
+  const duration = talkDuration(talk.headmatter)
+  if ('problem' in duration)
+    throw new PlanError(duration.problem)
+  const durationSeconds = duration.seconds
+  const entries = talk.slides.map((slide, index) => ({
     no: index + 1,
     title: slide.title,
     words: countWords(slide.notes ?? ''),
-    fixedSeconds: parseSeconds(slide.planned, `slide ${index + 1}: "planned:"`),
+    fixedSeconds: parseSeconds(slide.frontmatter?.planned, `slide ${index + 1}: "planned:"`),
   }))
   const fixedTotal = entries.reduce((sum, entry) => sum + (entry.fixedSeconds ?? 0), 0)
   const rest = durationSeconds - fixedTotal

@@ -2,9 +2,9 @@ import type { Plugin } from 'vite'
 import type { PlannedSlide } from '../shared/pace.ts'
 import { timelineEvents } from '../../data/timeline.ts'
 import { loadDeck } from '../check/load-deck.ts'
-import { talkPlan } from '../check/rules/notes.ts'
 import { declaredSources, sourceLine, sourcesSlideOf } from '../check/slide-sources.ts'
 import { loadInterview, projectRoot, slidesPath } from '../project.ts'
+import { planTalk } from '../shared/pace.ts'
 import { isVerbatim } from '../shared/verbatim.ts'
 
 export const deckFactsModule = 'virtual:briefing/deck-facts'
@@ -48,7 +48,7 @@ export async function deckFacts(root = projectRoot): Promise<DeckFacts> {
       : []
   }))
   return {
-    plan: talkPlan(deck),
+    plan: planTalk(deck),
     sourceLines,
     quotes,
     sourcesSlide,

@@ -2,10 +2,9 @@
  * Rules on speaker notes and timing: every slide has notes, together they fit the talk's `duration`,
  * and the plan (a planned time per slide) can be made.
  */
-import type { PlannedSlide } from '../../shared/pace.ts'
 import type { Deck } from '../load-deck.ts'
 import type { Problem, Rule } from './shared.ts'
-import { countWords, parseSeconds, PlanError, planTalk } from '../../shared/pace.ts'
+import { countWords, parseSeconds, planTalk, talkDuration } from '../../shared/pace.ts'
 import { onSlide } from './shared.ts'
 
 export const wordsPerMinute = 130
@@ -27,28 +26,6 @@ export function notesWordCount(deck: Deck): number {
   return deck.slides.reduce((total, slide) => total + countWords(slide.notes ?? ''), 0)
 }
 
-/** The headmatter's `duration` in minutes, or why it has none. */
-export function targetMinutes(deck: Deck): number | string {
-  const duration = deck.headmatter.duration
-  try {
-    const seconds = parseSeconds(duration, 'duration')
-    return seconds === undefined
-      ? 'the headmatter sets no "duration" (e.g. "duration: 20min")'
-      : seconds / 60
-  }
-  catch {
-    return `"duration: ${String(duration)}" is not a length of time (e.g. "duration: 20min")`
-  }
-}
-
-/** The talk's plan: each slide's planned time and where it falls in the talk (lib/shared/pace.ts). */
-export function talkPlan(deck: Deck): PlannedSlide[] {
-  const target = targetMinutes(deck)
-  if (typeof target === 'string')
-    throw new PlanError(target)
-  return planTalk(deck.slides.map(slide => ({ title: slide.title, notes: slide.notes, planned: slide.frontmatter.planned })), target * 60)
-}
-
 /** `notes-plan`: every slide's `planned:` is a length of time, and together they leave room in the `duration`. */
 export const planNotPossible: Rule = ({ deck }) => {
   const problems: Problem[] = deck.slides.flatMap((slide) => {
@@ -60,10 +37,10 @@ export const planNotPossible: Rule = ({ deck }) => {
       return onSlide(slide, 'notes-plan', (error as Error).message)
     }
   })
-  if (problems.length > 0 || typeof targetMinutes(deck) === 'string' || !deck.slides[0])
+  if (problems.length > 0 || 'problem' in talkDuration(deck.headmatter) || !deck.slides[0])
     return problems
   try {
-    talkPlan(deck)
+    planTalk(deck)
     return []
   }
   catch (error) {
@@ -80,12 +57,13 @@ export const notesOffDuration: Rule = ({ deck }) => {
   const headmatterSlide = deck.slides[0]
   if (!headmatterSlide)
     return []
-  const target = targetMinutes(deck)
-  if (typeof target === 'string') {
+  const duration = talkDuration(deck.headmatter)
+  if ('problem' in duration) {
     return [
-      onSlide(headmatterSlide, 'notes-duration', target),
+      onSlide(headmatterSlide, 'notes-duration', duration.problem),
     ]
   }
+  const target = duration.seconds / 60
   const words = notesWordCount(deck)
   const speaking = words / wordsPerMinute
   const deviation = speaking / target - 1

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises'
 import { loadDeck } from '../../../lib/check/load-deck.ts'
-import { talkPlan } from '../../../lib/check/rules/notes.ts'
 import { projectRoot } from '../../../lib/project.ts'
-import { formatClock } from '../../../lib/shared/pace.ts'
+import { formatClock, planTalk } from '../../../lib/shared/pace.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { presenterPace, pressTimerButton, waitForSlide } from '../fixtures/support.ts'
 
-const plan = talkPlan(await loadDeck(projectRoot))
+const plan = planTalk(await loadDeck(projectRoot))
 
 /** One CSV line's fields: quoted fields may hold commas and doubled quotes. */
 function csvFields(line: string): string[] {

@@ -1,13 +1,21 @@
+import type { SlideForPlan } from '../../../lib/shared/pace.ts'
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { countWords, describePace, formatClock, paceAt, PlanError, planTalk } from '../../../lib/shared/pace.ts'
+import { countWords, describePace, formatClock, paceAt, PlanError, planTalk, talkDuration } from '../../../lib/shared/pace.ts'
 import { enter, rehearsalCsv, spentPerSlide } from '../../../lib/shared/rehearsal.ts'
 
+/** the plan of these slides in a talk of `seconds` */
+function talkOf(slides: SlideForPlan[], seconds: number) {
+  return planTalk({
+    headmatter: { duration: seconds },
+    slides,
+  })
+}
 const words = (count: number) => Array.from({ length: count }, (_, index) => `word${index}`).join(' ')
 
 describe('the plan', () => {
   it('gives each slide its share of the notes\' words of the duration, in order', () => {
-    const plan = planTalk([
+    const plan = talkOf([
       {
         title: 'A',
         notes: words(10),
@@ -35,11 +43,11 @@ describe('the plan', () => {
   })
 
   it('gives a slide with "planned:" its own time, and shares the rest among the others', () => {
-    const plan = planTalk([
+    const plan = talkOf([
       {
         title: 'A',
         notes: words(10),
-        planned: '2m',
+        frontmatter: { planned: '2m' },
       },
       {
         title: 'B',
@@ -55,31 +63,55 @@ describe('the plan', () => {
   })
 
   it('shares equally when no notes have words', () => {
-    expect(planTalk([
+    expect(talkOf([
       { title: 'A', notes: '' },
       { title: 'B', notes: undefined },
     ], 100).map(slide => slide.seconds)).toEqual([50, 50])
   })
 
   it('refuses a "planned:" that is not a time, naming the slide', () => {
-    expect(() => planTalk([
+    expect(() => talkOf([
       { title: 'A', notes: 'x' },
-      { title: 'B', notes: 'y', planned: 'soon' },
+      {
+        title: 'B',
+        notes: 'y',
+        frontmatter: { planned: 'soon' },
+      },
     ], 60))
       .toThrow(new PlanError('slide 2: "planned:" "soon" is not a length of time (e.g. 90s, 1m30s, 2min)'))
   })
 
+  it('reads the talk\'s duration from the headmatter, and says why there is none', () => {
+    expect(talkDuration({ duration: '20min' })).toEqual({ seconds: 1200 })
+    expect(talkDuration({})).toEqual({ problem: 'the headmatter sets no "duration" (e.g. "duration: 20min")' })
+    expect(talkDuration({ duration: 'a while' })).toEqual({ problem: '"duration: a while" is not a length of time (e.g. "duration: 20min")' })
+    expect(() => planTalk({
+      headmatter: {},
+      slides: [
+        { title: 'A', notes: 'x' },
+      ],
+    })).toThrow(new PlanError('the headmatter sets no "duration" (e.g. "duration: 20min")'))
+  })
+
   it('refuses "planned:" times longer than the talk', () => {
-    expect(() => planTalk([
-      { title: 'A', notes: 'x', planned: '15m' },
-      { title: 'B', notes: 'y', planned: '10m' },
+    expect(() => talkOf([
+      {
+        title: 'A',
+        notes: 'x',
+        frontmatter: { planned: '15m' },
+      },
+      {
+        title: 'B',
+        notes: 'y',
+        frontmatter: { planned: '10m' },
+      },
     ], 1200))
       .toThrow(/add up to 25:00, more than the talk's 20:00/)
   })
 })
 
 describe('the pace', () => {
-  const plan = planTalk([
+  const plan = talkOf([
     {
       title: 'A',
       notes: words(1),
@@ -135,7 +167,7 @@ describe('a rehearsal', () => {
   })
 
   it('writes the plan beside the run as CSV, a row per slide, titles quoted where they need it', () => {
-    const plan = planTalk([
+    const plan = talkOf([
       {
         title: 'Ritual, on the surface',
         notes: words(1),
