@@ -1,16 +1,14 @@
 import type { ComputedRef, InjectionKey } from 'vue'
 import { configs, useNav } from '@slidev/client'
 import { computed, inject } from 'vue'
+import { siteUrlFrom } from '../lib/shared/site-url.ts'
 
 /** Provided by the printed handouts, which end with the interview: links there stay in the PDF. */
 export const interviewInDocument: InjectionKey<boolean> = Symbol('briefing:interview-in-document')
 
 /** The site's public address (`seoMeta.ogUrl` in the headmatter), for links from a PDF to the site. */
 export function siteUrl(): string | undefined {
-  const url = (configs.seoMeta as { ogUrl?: string } | undefined)?.ogUrl
-  return url
-    ? url.replace(/\/?$/, '/')
-    : undefined
+  return siteUrlFrom(undefined, configs.seoMeta)
 }
 
 export interface SourceLink {

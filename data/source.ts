@@ -15,6 +15,9 @@ export interface InterviewExchange {
   answer: string[]
 }
 
+/** The answer's paragraphs as one text, as a quote is searched for in it. */
+export const answerText = (exchange: InterviewExchange) => exchange.answer.join('\n\n')
+
 export interface Interview {
   headline: string
   /** the press release's own opening paragraph (not Heilmann's words) */

@@ -7,13 +7,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
-import { parseFacts } from '../data/facts.ts'
 import { parseInterview } from '../data/source.ts'
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 export const slidesPath = join(projectRoot, 'slides.md')
 export const interviewPath = join(projectRoot, 'content', 'interview.md')
-export const factsPath = join(projectRoot, 'content', 'background-facts.md')
 
 /** `slides.md` as Slidev parses it (without loading imported files or the theme). */
 export function readDeck(path = slidesPath): SlidevMarkdown {
@@ -23,11 +21,6 @@ export function readDeck(path = slidesPath): SlidevMarkdown {
 /** The parsed interview (`content/interview.md`), for Node scripts and tests. */
 export function loadInterview(path = interviewPath) {
   return parseInterview(readFileSync(path, 'utf8'))
-}
-
-/** The vetted facts table (`content/background-facts.md`), row by row. */
-export function loadFacts(path = factsPath) {
-  return parseFacts(readFileSync(path, 'utf8'))
 }
 
 /** The headmatter's `exportFilename`, or Slidev's default name for exports. */

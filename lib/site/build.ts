@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { runCommand } from '../process.ts'
 import { exportFilename, listFiles, projectRoot, readDeck, slidesPath } from '../project.ts'
+import { siteUrlFrom } from '../shared/site-url.ts'
 import { captureFirstSlide, onFirstSlide, writeFirstSlideSnapshot } from './first-slide.ts'
 import { findNotePhrases, notePhrases } from './note-leaks.ts'
 import { renderOgImage } from './og-image.ts'
@@ -85,10 +86,9 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
 
 /** The site's public address: given, or the headmatter's `seoMeta.ogUrl`; always ending in `/`. */
 export function siteUrlOf(given?: string, deck?: SlidevMarkdown): string | undefined {
-  const url = given ?? ((deck ?? readDeck()).slides[0]?.frontmatter.seoMeta as { ogUrl?: unknown } | undefined)?.ogUrl
-  return typeof url === 'string' && url
-    ? url.replace(/\/?$/, '/')
-    : undefined
+  return siteUrlFrom(given, given
+    ? undefined
+    : (deck ?? readDeck()).slides[0]?.frontmatter.seoMeta)
 }
 
 export const ogImageName = 'og-image.png'

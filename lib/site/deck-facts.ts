@@ -1,11 +1,12 @@
 import type { Plugin } from 'vite'
 import type { PlannedSlide } from '../shared/pace.ts'
+import { answerText } from '../../data/source.ts'
 import { timelineEvents } from '../../data/timeline.ts'
 import { loadDeck } from '../check/load-deck.ts'
 import { declaredSources, sourceLine, sourcesSlideOf } from '../check/slide-sources.ts'
 import { loadInterview, projectRoot, slidesPath } from '../project.ts'
 import { planTalk } from '../shared/pace.ts'
-import { isVerbatim } from '../shared/verbatim.ts'
+import { findVerbatimSource } from '../shared/verbatim.ts'
 
 export const deckFactsModule = 'virtual:briefing/deck-facts'
 
@@ -40,7 +41,7 @@ export async function deckFacts(root = projectRoot): Promise<DeckFacts> {
       sourceLines[slide.number] = line
   }
   const quotes = deck.slides.flatMap(slide => slide.quotes.flatMap((quote) => {
-    const exchange = interview.exchanges.find(exchange => isVerbatim(quote.text, exchange.answer.join('\n\n')))
+    const exchange = findVerbatimSource(quote.text, interview.exchanges, answerText)
     return exchange
       ? [
           { slide: slide.number, answer: exchange.number, text: quote.text },

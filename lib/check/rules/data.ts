@@ -3,7 +3,8 @@
  */
 import type { Deck, DeckSlide } from '../load-deck.ts'
 import type { Problem, Rule, RuleName } from './shared.ts'
-import { answerText, namedIds, onSlide } from './shared.ts'
+import { answerText } from '../../../data/source.ts'
+import { namedIds, onSlide } from './shared.ts'
 
 const slidesUsing = (deck: Deck, name: string) => deck.slides.filter(slide => slide.components.some(component => component.name === name))
 

@@ -5,8 +5,9 @@
 import type { Interview, InterviewExchange } from '../../../data/source.ts'
 import type { Deck, DeckQuote, DeckSlide } from '../load-deck.ts'
 import type { Problem, Rule } from './shared.ts'
+import { answerText } from '../../../data/source.ts'
 import { explainMismatch, isVerbatim, sentencesOf } from '../../shared/verbatim.ts'
-import { answerRange, answerText, excerpt, exchangeNumbered, onSlide } from './shared.ts'
+import { answerRange, excerpt, exchangeNumbered, onSlide } from './shared.ts'
 
 /** What is wrong with one quote on a slide, if anything. */
 export function quoteProblem(quote: DeckQuote, slide: DeckSlide, interview: Interview): Problem | undefined {

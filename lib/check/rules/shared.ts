@@ -73,8 +73,6 @@ export function excerpt(text: string, length = 60) {
     : text
 }
 
-export const answerText = (exchange: InterviewExchange) => exchange.answer.join('\n\n')
-
 /** `3`, `'3'` → 3; absent → undefined; anything else → NaN (named, but not a number). */
 export function numberIn(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '')

@@ -8,12 +8,12 @@ import type { Deck, DeckSlide } from '../load-deck.ts'
 import type { SlideSources } from '../slide-sources.ts'
 import type { Problem, Rule } from './shared.ts'
 import { formatDate } from '../../../data/dates.ts'
-import { attribution } from '../../../data/source.ts'
+import { answerText, attribution } from '../../../data/source.ts'
 import { eventKindLabels } from '../../../data/timeline.ts'
 import { isVerbatim, normalise } from '../../shared/verbatim.ts'
 import { plainText } from '../load-deck.ts'
 import { declaredSources, summaryTopics } from '../slide-sources.ts'
-import { answerText, excerpt, onSlide } from './shared.ts'
+import { excerpt, onSlide } from './shared.ts'
 
 /** fewer words of its own than this, and a slide needs no `summarises:` (a caption, a label) */
 const ownWordsThreshold = 4
