@@ -4,7 +4,7 @@
  */
 import type { SlidevMarkdown } from '@slidev/types'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseSync } from '@slidev/parser'
 import { parseInterview } from '../data/source.ts'
@@ -55,6 +55,11 @@ export function listDeckFolders(root: string, extensions: readonly string[]): st
 
 /** A Markdown code block that asks for TwoSlash's type information. */
 export const twoslashBlock = /```[^\n]*\btwoslash\b/
+
+/** `path` relative to `from`, with `/` between folders on every system. */
+export function relativePath(from: string, path: string): string {
+  return relative(from, path).replaceAll('\\', '/')
+}
 
 export interface ListOptions {
   /** keep only files whose name ends with one of these (e.g. `.vue`) */

@@ -5,10 +5,12 @@
  */
 import type { SlideInfo } from '@slidev/types'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { basename, extname, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { load } from '@slidev/parser/fs'
-import { listDeckFolders, listFiles, projectRoot } from '../project.ts'
+import { listDeckFolders, listFiles, relativePath } from '../project.ts'
+import { codeReferences, slideReferences } from './references.ts'
+import { extractComponents, extractImages, extractQuotes, plainText } from './slide-text.ts'
+import { availableComponents, availableLayouts, installedIconCollections } from './slidev-install.ts'
 
 /** A string found in a file, with its 1-based line number there. */
 export interface Located {
@@ -91,16 +93,6 @@ export class DeckNotFoundError extends Error {
   override name = 'DeckNotFoundError'
 }
 
-const vueBuiltinComponents = [
-  'Component',
-  'KeepAlive',
-  'RouterLink',
-  'RouterView',
-  'Suspense',
-  'Teleport',
-  'Transition',
-  'TransitionGroup',
-]
 const codeExtensions = [
   '.vue',
   '.ts',
@@ -133,7 +125,7 @@ export async function loadDeck(deckDir: string): Promise<Deck> {
     headmatter,
     slides: data.slides.map(slide => readSlide(dir, slide)),
     codeFiles: listCodeFiles(dir).map(path => readCodeFile(dir, path)),
-    publicFiles: new Set(listFiles(join(dir, 'public')).map(path => `/${relative(join(dir, 'public'), path).replaceAll('\\', '/')}`)),
+    publicFiles: new Set(listFiles(join(dir, 'public')).map(path => `/${relativePath(join(dir, 'public'), path)}`)),
     layouts: availableLayouts(dir, headmatter.theme),
     components: availableComponents(dir, headmatter.theme),
     iconCollections: installedIconCollections(dir),
@@ -147,7 +139,8 @@ function readSlide(dir: string, slide: SlideInfo): DeckSlide {
     : {}
   const source = slide.source
   const firstLine = source.start + 1
-  const frontmatterErrors = describeFrontmatterErrors(source, relative(dir, source.filepath).replaceAll('\\', '/'))
+  const file = relativePath(dir, source.filepath)
+  const frontmatterErrors = describeFrontmatterErrors(source, file)
   const layout = typeof frontmatter.layout === 'string'
     ? frontmatter.layout
     : slide.index === 0
@@ -166,13 +159,8 @@ function readSlide(dir: string, slide: SlideInfo): DeckSlide {
     quotes: extractQuotes(slide.content, frontmatter.answer),
     images: extractImages(slide.content),
     components: extractComponents(slide.content),
-    urls: locate(source.raw, firstLine, extractUrls),
-    publicPaths: uniqueValues([
-      ...locate(source.raw, firstLine, extractPublicPaths),
-      ...frontmatterPublicPaths(frontmatter, firstLine),
-    ]),
-    unclosedComments: findUnclosedComments(source.raw, firstLine),
-    file: relative(dir, source.filepath).replaceAll('\\', '/'),
+    ...slideReferences(source.raw, firstLine, frontmatter),
+    file,
     line: firstLine,
   }
 }
@@ -190,194 +178,21 @@ function describeFrontmatterErrors(source: SlideInfo['source'], file: string): s
     // the YAML starts on the line after the slide's opening `---`
     const line = source.start + 1 + (first.linePos?.[0].line ?? 1)
     const reason = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-    const looksLikeMarkdown = /^\s*(?:[#><]|!\[)/m.test(source.frontmatterRaw ?? '')
-    return [`${reason} (line ${line} of ${file})${more.length > 0
-      ? `, and ${more.length} more YAML error${more.length > 1
+    const moreErrors = more.length === 0
+      ? ''
+      : `, and ${more.length} more YAML error${more.length > 1
         ? 's'
         : ''}`
-      : ''}${looksLikeMarkdown ? '; the block holds markdown: is its closing "---" missing?' : ''}`]
+    const looksLikeMarkdown = /^\s*(?:[#><]|!\[)/m.test(source.frontmatterRaw ?? '')
+    const hint = looksLikeMarkdown
+      ? '; the block holds markdown: is its closing "---" missing?'
+      : ''
+    return [`${reason} (line ${line} of ${file})${moreErrors}${hint}`]
   }
   return doc.contents && !isRecord(doc.toJSON())
     ? ['the frontmatter is not a list of `key: value` pairs']
     : []
 }
-
-// --- text ---------------------------------------------------------------------------------
-
-const htmlEntities: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: '\'',
-  nbsp: ' ',
-  hellip: '…',
-}
-
-/** Markdown/HTML reduced to the words a reader sees. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\*\*|__|[*`]/g, '')
-    .replace(/&(\w+);/g, (entity, name: string) => htmlEntities[name] ?? entity)
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-function extractQuotes(content: string, slideAnswer: unknown): DeckQuote[] {
-  const quotes: DeckQuote[] = []
-  const withoutSourceQuotes = content.replace(/<SourceQuote\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/SourceQuote>/g, (_, attributes: string, body: string) => {
-    const parsed = parseAttributes(attributes)
-    quotes.push({
-      text: plainText(body),
-      answer: parsed[':answer'] ?? parsed.answer,
-      via: 'SourceQuote',
-    })
-    return ''
-  })
-  // a `<SourceQuote … />` without a body renders an empty quote
-  for (const [, attributes] of withoutSourceQuotes.matchAll(/<SourceQuote\b((?:[^>"']|"[^"]*"|'[^']*')*)\/>/g)) {
-    const parsed = parseAttributes(attributes!)
-    quotes.push({ text: '', answer: parsed[':answer'] ?? parsed.answer, via: 'SourceQuote' })
-  }
-  const withoutCode = withoutSourceQuotes.replace(/^```[\s\S]+?^```/gm, '')
-  for (const [, body] of withoutCode.matchAll(/<blockquote\b[^>]*>([\s\S]*?)<\/blockquote>/g)) {
-    quotes.push({
-      text: plainText(body!),
-      answer: slideAnswer,
-      via: 'blockquote',
-    })
-  }
-  for (const [block] of withoutCode.matchAll(/^ {0,3}>.*(?:\n {0,3}>.*)*/gm)) {
-    const text = plainText(block.replace(/^ {0,3}> ?/gm, ''))
-    // a lone `>` closing a multi-line HTML tag is not a quote
-    if (text)
-      quotes.push({ text, answer: slideAnswer, via: 'blockquote' })
-  }
-  return quotes
-}
-
-function extractImages(content: string): DeckImage[] {
-  const images: DeckImage[] = []
-  for (const [, alt, src] of content.matchAll(/!\[([^\]]*)\]\(\s*<?([^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/g))
-    images.push({ src: src!, alt: alt!.trim() || undefined, decorative: false })
-  for (const [, attributeText] of content.matchAll(/<img\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g)) {
-    const attributes = parseAttributes(attributeText!)
-    const alt = attributes.alt ?? attributes[':alt']
-    images.push({
-      src: attributes.src ?? attributes[':src'] ?? '',
-      alt: alt?.trim() || undefined,
-      decorative: alt === '' && (attributes.role === 'presentation' || attributes['aria-hidden'] === 'true'),
-    })
-  }
-  return images
-}
-
-function extractComponents(content: string): ComponentUse[] {
-  return [
-    ...content.matchAll(/<([A-Z][\w-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/g),
-  ]
-    .map(([, name, attributes]) => ({
-      name: name!,
-      attributes: parseAttributes(attributes!),
-    }))
-}
-
-export function parseAttributes(attributeText: string): Record<string, string> {
-  const attributes: Record<string, string> = {}
-  for (const [, name, doubleQuoted, singleQuoted] of attributeText.matchAll(/([:@#]?[\w.:-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'))?/g))
-    attributes[name!] = doubleQuoted ?? singleQuoted ?? ''
-  return attributes
-}
-
-/** The string values an attribute names: `'a'` in `:ids="['a', 'b']"`, or the plain value. */
-export function attributeStrings(value: string): string[] {
-  const literals = [
-    ...value.matchAll(/'([^']*)'|"([^"]*)"|`([^`]*)`/g),
-  ].map(match => match[1] ?? match[2] ?? match[3] ?? '')
-  return literals.length > 0
-    ? literals
-    : value.split(/\s+/).filter(Boolean)
-}
-
-// --- references ---------------------------------------------------------------------------
-
-/** `http(s)://…` URLs in a line of text. */
-export function extractUrls(text: string): string[] {
-  return [
-    ...text.matchAll(/https?:\/\/[^\s"'`<>()[\]{}]+/g),
-  ].map(([url]) => url.replace(/[.,;:]+$/, ''))
-}
-
-/** Root-relative file paths (`/favicon.svg`) that Slidev would serve from `public/`. */
-export function extractPublicPaths(text: string): string[] {
-  const candidates = [
-    ...text.matchAll(/\]\(\s*<?(\/[^)\s>]+)/g),
-    ...text.matchAll(/\b(?:src|href|poster|image|background|favicon)\s*[=:]\s*["']?(\/[^"'\s>)]+)/g),
-    ...text.matchAll(/url\(\s*["']?(\/[^"')]+)/g),
-  ].map(match => match[1]!.replace(/[?#].*$/, ''))
-  return [
-    ...new Set(candidates.filter(isFilePath)),
-  ]
-}
-
-function frontmatterPublicPaths(frontmatter: Record<string, unknown>, line: number): Located[] {
-  return Object.values(frontmatter)
-    .filter((value): value is string => typeof value === 'string' && isFilePath(value))
-    .map(value => ({ value, line }))
-}
-
-/** `/x.png` yes; `//cdn…`, `/presenter` (a route) and `/@fs/…` no. */
-function isFilePath(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/@') && /\.\w{1,5}$/.test(path)
-}
-
-function uniqueValues(found: readonly Located[]): Located[] {
-  return found.filter((item, index) => found.findIndex(other => other.value === item.value) === index)
-}
-
-function locate(text: string, firstLine: number, extract: (line: string) => string[]): Located[] {
-  return text.split(/\r?\n/).flatMap((line, index) => extract(line).map(value => ({ value, line: firstLine + index })))
-}
-
-/**
- * `<!--` that no `-->` closes. Slidev's parser then reads everything up to the next `-->` as a
- * comment, so the following slide's separator is swallowed and two slides become one: in that
- * case the merged slide holds a second `<!--` before the first is closed.
- */
-function findUnclosedComments(raw: string, firstLine: number): Located[] {
-  const unclosed: Located[] = []
-  let open: Located | undefined
-  let inCode = false
-  raw.split(/\r?\n/).forEach((line, index) => {
-    if (!open && /^\s*```/.test(line)) {
-      inCode = !inCode
-      return
-    }
-    if (inCode)
-      return
-    for (const [token] of line.matchAll(/<!--|-->/g)) {
-      if (token === '-->') {
-        open = undefined
-      }
-      else {
-        if (open)
-          unclosed.push(open)
-        open = {
-          value: line.trim(),
-          line: firstLine + index,
-        }
-      }
-    }
-  })
-  if (open)
-    unclosed.push(open)
-  return unclosed
-}
-
-// --- files --------------------------------------------------------------------------------
 
 /** The deck's code folders plus root-level Vue files such as `slide-bottom.vue` and `global-top.vue`. */
 function listCodeFiles(dir: string): string[] {
@@ -389,84 +204,10 @@ function listCodeFiles(dir: string): string[] {
 }
 
 function readCodeFile(dir: string, path: string): DeckCodeFile {
-  const text = readFileSync(path, 'utf8')
   return {
-    path: relative(dir, path).replaceAll('\\', '/'),
-    urls: locate(text, 1, extractUrls),
-    publicPaths: locate(text, 1, extractPublicPaths),
+    path: relativePath(dir, path),
+    ...codeReferences(readFileSync(path, 'utf8')),
   }
-}
-
-/** The directory of an installed package, resolved from the deck first, then from the checker. */
-function packageDir(name: string, deckDir: string): string | undefined {
-  for (const from of [
-    join(deckDir, 'package.json'),
-    import.meta.url,
-  ]) {
-    try {
-      return resolve(createRequire(from).resolve(`${name}/package.json`), '..')
-    }
-    catch {}
-  }
-  return undefined
-}
-
-function themePackage(theme: unknown): string | undefined {
-  if (typeof theme !== 'string' || theme === 'none' || theme.startsWith('.') || theme.startsWith('/'))
-    return undefined
-  return theme.startsWith('@') || theme.startsWith('slidev-theme-')
-    ? theme
-    : `@slidev/theme-${theme}`
-}
-
-function vueNames(dir: string | undefined, extensions = ['.vue']): string[] {
-  return dir
-    ? listFiles(dir, { extensions }).map(path => basename(path, extname(path)))
-    : []
-}
-
-/** Where Slidev's client and the deck's theme are installed, as seen from the deck. */
-function slidevPackageDirs(dir: string, theme: unknown) {
-  const themeName = themePackage(theme ?? 'default')
-  return {
-    client: packageDir('@slidev/client', dir),
-    themeDir: themeName
-      ? packageDir(themeName, dir)
-      : undefined,
-  }
-}
-
-/** Slidev's built-in layouts, the theme's, and the deck's own `layouts/`. */
-function availableLayouts(dir: string, theme: unknown): Set<string> {
-  const { client, themeDir } = slidevPackageDirs(dir, theme)
-  return new Set([
-    ...vueNames(client && join(client, 'layouts')),
-    ...vueNames(themeDir && join(themeDir, 'layouts')),
-    ...vueNames(join(dir, 'layouts')),
-  ])
-}
-
-/** Components a slide can use without importing: Vue's, Slidev's built-ins, the theme's, the deck's. */
-function availableComponents(dir: string, theme: unknown): Set<string> {
-  const { client, themeDir } = slidevPackageDirs(dir, theme)
-  return new Set([
-    ...vueBuiltinComponents,
-    ...vueNames(client && join(client, 'builtin'), ['.vue', '.ts']),
-    ...vueNames(themeDir && join(themeDir, 'components')),
-    ...vueNames(join(dir, 'components')),
-  ])
-}
-
-function installedIconCollections(dir: string): string[] {
-  const collections = [dir, projectRoot].flatMap((root) => {
-    const iconify = join(root, 'node_modules', '@iconify-json')
-    return existsSync(iconify)
-      ? readdirSync(iconify)
-      : []
-  })
-  return [
-    ...new Set(collections),
-  ]
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,9 +6,9 @@
 import type { ExportedDocument, HandoutLayout } from './documents.ts'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
-import { listFiles, projectRoot } from '../project.ts'
+import { listFiles, projectRoot, relativePath } from '../project.ts'
 import { markUsed, pruneCache } from '../site/cache.ts'
 
 export interface PrintSettings {
@@ -62,7 +62,7 @@ export function pdfKey(siteKey: string, settings: PrintSettings, root = projectR
     browser: { size: browser.size, modified: browser.mtimeMs },
   }))
   for (const path of printingCode(root)) {
-    hash.update(`\0${relative(root, path).replaceAll('\\', '/')}\0`)
+    hash.update(`\0${relativePath(root, path)}\0`)
     hash.update(readFileSync(path))
   }
   return hash.digest('hex').slice(0, 20)

@@ -5,11 +5,11 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isRunning } from '../process.ts'
-import { deckFolders, exportFilename, listFiles, projectRoot } from '../project.ts'
+import { deckFolders, exportFilename, listFiles, projectRoot, relativePath } from '../project.ts'
 import { buildDeck, buildPublic, siteUrlOf } from './build.ts'
 import { normalizeBase } from './serve.ts'
 
@@ -63,7 +63,7 @@ const inputFiles = [
   'tsconfig.json',
 ]
 /** made from @fontsource (in the lockfile) by lib/site/fonts.ts, an input itself */
-const generatedFonts = join('styles', 'fonts')
+const generatedFonts = 'styles/fonts/'
 /** how many entries of each kind (private, public, PDFs) the cache keeps */
 const keep = 3
 
@@ -73,15 +73,13 @@ export function defaultCacheDir(): string {
 
 /** Every file whose content goes into a build, relative to the project's root, in a fixed order. */
 export function buildInputs(): string[] {
-  const root = projectRoot
-  const rootVue = readdirSync(root).filter(name => name.endsWith('.vue'))
+  const rootVue = readdirSync(projectRoot).filter(name => name.endsWith('.vue'))
   return [
-    ...inputFiles.filter(name => existsSync(join(root, name))),
+    ...inputFiles.filter(name => existsSync(join(projectRoot, name))),
     ...rootVue,
-    ...inputFolders.flatMap(folder => listFiles(join(root, folder)).map(path => relative(root, path))),
+    ...inputFolders.flatMap(folder => listFiles(join(projectRoot, folder)).map(path => relativePath(projectRoot, path))),
   ]
     .filter(path => !path.startsWith(generatedFonts))
-    .map(path => path.replaceAll('\\', '/'))
     .sort()
 }
 

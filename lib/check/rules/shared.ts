@@ -5,7 +5,7 @@
 import type { Interview, InterviewExchange } from '../../../data/source.ts'
 import type { DeckData } from '../deck-data.ts'
 import type { ComponentUse, Deck, DeckSlide } from '../load-deck.ts'
-import { attributeStrings } from '../load-deck.ts'
+import { attributeStrings } from '../slide-text.ts'
 
 export type RuleName
   = | 'frontmatter'

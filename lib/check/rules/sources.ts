@@ -11,8 +11,8 @@ import { formatDate } from '../../../data/dates.ts'
 import { answerText, attribution } from '../../../data/source.ts'
 import { eventKindLabels } from '../../../data/timeline.ts'
 import { isVerbatim, normalise } from '../../shared/verbatim.ts'
-import { plainText } from '../load-deck.ts'
 import { declaredSources, summaryTopics } from '../slide-sources.ts'
+import { plainText } from '../slide-text.ts'
 import { excerpt, onSlide } from './shared.ts'
 
 /** fewer words of its own than this, and a slide needs no `summarises:` (a caption, a label) */
