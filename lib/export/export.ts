@@ -6,7 +6,7 @@ import process from 'node:process'
 import { browserLaunchOptions } from '../browser.ts'
 import { isRunning } from '../process.ts'
 import { exportFilename, projectRoot, readDeck } from '../project.ts'
-import { siteKey } from '../site/cache.ts'
+import { siteSpec } from '../site/cache.ts'
 import { ExportError, firstLine } from './documents.ts'
 import { findCachedPdfs, pdfKey, storePdfs } from './pdf-cache.ts'
 
@@ -74,7 +74,7 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
   const launchOptions = browserLaunchOptions(env)
   const deck = readDeck()
   const paths = exportPaths(resolve(projectRoot, outDir), exportFilename(deck), { dark, handout })
-  const site = siteKey('private', { cacheDir: options.cacheDir })
+  const site = siteSpec('private', { cacheDir: options.cacheDir })
   const key = pdfKey(site.key, {
     dark,
     handout,

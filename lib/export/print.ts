@@ -1,6 +1,6 @@
 import type { SlideInfo, SlidevMarkdown } from '@slidev/types'
 import type { LaunchOptions, Page } from 'playwright-chromium'
-import type { SiteKey } from '../site/cache.ts'
+import type { SiteSpec } from '../site/cache.ts'
 import type { StaticServer } from '../site/serve.ts'
 import type { ExportedDocument, HandoutLayout, ProgressListener } from './documents.ts'
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf.ts'
@@ -40,8 +40,8 @@ export function deckMetadata(headmatter: Record<string, any>, date: Date): PdfMe
 
 export interface PrintOptions {
   deck: SlidevMarkdown
-  /** the private build's key, as the export computed it for the PDFs' key */
-  site: SiteKey
+  /** the private build's spec, as the export computed it for the PDFs' key */
+  site: SiteSpec
   dark: boolean
   handout: HandoutLayout
   env: NodeJS.ProcessEnv
@@ -64,7 +64,7 @@ export interface PrintedPdf {
  * handout/HandoutDocument.vue, both finished with pdf-lib (metadata, outline, fixed dates).
  */
 export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]> {
-  const { deck, site: siteKey, dark, handout, env, launchOptions, renderTimeout, onProgress, step } = options
+  const { deck, site: siteSpec, dark, handout, env, launchOptions, renderTimeout, onProgress, step } = options
   const date = sourceDate(env)
   const browserStarting = chromium.launch(launchOptions)
   // a launch failure is reported where the browser is awaited, not as an unhandled rejection
@@ -75,7 +75,7 @@ export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]
     const slides = deck.slides
     const outline = slideOutline(slides)
     const metadata = deckMetadata(deck.slides[0]?.frontmatter ?? {}, date)
-    const site = await cachedSite('private', {}, siteKey).catch((error: Error) => {
+    const site = await cachedSite('private', {}, siteSpec).catch((error: Error) => {
       throw new ExportError(`could not build the deck: ${firstLine(error.message)}`)
     })
     step(site.reused ? 'build found in the cache' : 'deck built')

@@ -101,10 +101,10 @@ function publicPdf(pdf: string | undefined): string | undefined {
     : undefined
 }
 
-export type SiteKey = ReturnType<typeof siteKey>
+export type SiteSpec = ReturnType<typeof siteSpec>
 
-/** Where a site of this kind and these options is cached, and its content key. */
-export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
+/** A site of this kind and these options: what it is built with, its content key, where it is cached. */
+export function siteSpec(kind: SiteKind, options: SiteOptions = {}) {
   const base = normalizeBase(options.base)
   const pdf = kind === 'public'
     ? publicPdf(options.pdf)
@@ -128,11 +128,11 @@ export function siteKey(kind: SiteKind, options: SiteOptions = {}) {
 
 /**
  * The cached build of this content, built first if there is none. A caller that has already
- * computed the key (the export, which keys its PDFs by it) passes it in, so both name the same content.
+ * computed the spec (the export, which keys its PDFs by its content key) passes it in, so both name the same content.
  */
-export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, known?: SiteKey): Promise<CachedSite> {
+export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, known?: SiteSpec): Promise<CachedSite> {
   const started = performance.now()
-  const { key, base, pdf, siteUrl, cacheDir } = known ?? siteKey(kind, options)
+  const { key, base, pdf, siteUrl, cacheDir } = known ?? siteSpec(kind, options)
   const dir = join(cacheDir, `${kind}-${key}`)
   const result = (reused: boolean): CachedSite => ({
     kind,
