@@ -6,6 +6,7 @@ import type { ExportedDocument, HandoutLayout, ProgressListener } from './docume
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf.ts'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-chromium'
+import { audienceSlidesPerPage } from '../../handout/layout.ts'
 import { printRoutes } from '../../setup/routes.ts'
 import { cachedSite } from '../site/cache.ts'
 import { serveStatic } from '../site/serve.ts'
@@ -137,7 +138,7 @@ export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]
         bytes: handoutPdf,
         expected: {
           ...handout === 'audience'
-            ? { minPageCount: 3 + Math.ceil(slides.length / 3) }
+            ? { minPageCount: 3 + Math.ceil(slides.length / audienceSlidesPerPage) }
             : { minPageCount: 3 },
           pageSize: a4,
           outlineEntries: slides.length,
