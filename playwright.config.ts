@@ -6,6 +6,9 @@ import { browserLaunchOptions } from './lib/browser.ts'
  * The dev server every browser test that needs the live deck shares; builds come from the cache and
  * are served per worker. Windows sync over a BroadcastChannel, which stays within a test's browser
  * context, so two workers' tests do not move each other's slides.
+ *
+ * Specs named `*-under-load.spec.ts` load the machine on purpose (a busy-loop on every core): they
+ * run after the others, so that no other test runs on a machine they made busy.
  */
 export const devServerPort = Number(process.env.DECK_PORT ?? 3130)
 
@@ -25,6 +28,10 @@ export default defineConfig({
     viewport: { width: 1920, height: 1080 },
     launchOptions: browserLaunchOptions(),
   },
+  projects: [
+    { name: 'deck', testIgnore: /-under-load\.spec\.ts$/ },
+    { name: 'under load', testMatch: /-under-load\.spec\.ts$/, dependencies: ['deck'] },
+  ],
   webServer: {
     command: `npx slidev --bind 127.0.0.1 --port ${devServerPort}`,
     url: `http://127.0.0.1:${devServerPort}/`,

@@ -4,14 +4,12 @@ import { firstSlidePreload } from './lib/site/first-slide-preload.ts'
 import { deckFonts } from './lib/site/fonts.ts'
 import { leanSlidevBuild } from './lib/site/lean-build.ts'
 import { publishedSite } from './lib/site/published.ts'
-import { syncRelay } from './lib/site/sync-relay.ts'
 
 export default defineConfig({
   // the build is the hub for presenting and printing: no gzip report to compute on the way
   build: { reportCompressedSize: false },
   plugins: [
     deckFonts(),
-    syncRelay(),
     deckFactsPlugin(),
     publishedSite(),
     leanSlidevBuild(),

@@ -33,13 +33,13 @@ export interface StaticServer {
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError'
-  constructor(readonly port: number) {
-    super(`port ${port} on 127.0.0.1 is already in use`)
+  constructor(readonly port: number, readonly host = '127.0.0.1') {
+    super(`port ${port} on ${host} is already in use`)
   }
 }
 
 /** Hashed build assets never change under their name; everything else is asked for again. */
-function cacheHeaders(response: { setHeader: (name: string, value: string) => void }, pathname: string): void {
+export function cacheHeaders(response: { setHeader: (name: string, value: string) => void }, pathname: string): void {
   response.setHeader('Cache-Control', pathname.startsWith('/assets/')
     ? 'public, max-age=31536000, immutable'
     : 'no-cache')

@@ -1,4 +1,4 @@
-import type { SyncMessage, SyncTransport, WindowKind } from '../../../setup/ordered-sync.ts'
+import type { Follower, OrderedSyncOptions, SyncMessage, SyncTransport, WindowKind } from '../../../setup/ordered-sync.ts'
 import { describe, expect, it } from 'vitest'
 import { createOrderedSync, joiningAs } from '../../../setup/ordered-sync.ts'
 
@@ -18,7 +18,7 @@ function windows() {
   const listeners = new Map<string, (message: SyncMessage) => void>()
 
   /** a window named by its kind (`presenter…` or a viewer); `joinAs` when it opened at a bare address */
-  function open(name: string, initial: SharedState, joinAs?: WindowKind) {
+  function open(name: string, initial: SharedState, joinAs?: WindowKind, more: Omit<OrderedSyncOptions, 'origin' | 'joinAs'> = {}) {
     inboxes.set(name, [])
     const transport: SyncTransport = {
       send: (message) => {
@@ -30,24 +30,33 @@ function windows() {
       listen: receive => listeners.set(name, receive),
     }
     const state: SharedState = { ...initial }
-    const write = createOrderedSync([transport], { origin: name, joinAs }).init(channel, (update: Partial<SharedState>) => Object.assign(state, update), state)!
+    const kind: WindowKind = name.startsWith('presenter')
+      ? 'presenter'
+      : 'viewer'
+    const sync = createOrderedSync([transport], {
+      origin: name,
+      joinAs,
+      kind: () => kind,
+      ...more,
+    })
+    const write = sync.init(channel, (update: Partial<SharedState>) => Object.assign(state, update), state)!
     return {
       state,
       /** what Slidev does when this window shows a slide: it reports the position with itself as the mover */
-      report(page: number, clicks = 0) {
+      report(page: number, clicks = 0, clicksTotal = state.clicksTotal) {
         Object.assign(state, {
           page,
           clicks,
+          clicksTotal,
           lastUpdate: {
             id: name,
-            type: name.startsWith('presenter')
-              ? 'presenter'
-              : 'viewer',
+            type: kind,
             time: Date.now(),
           },
         })
         write(state)
       },
+      sync,
       /** what Slidev does when the pointer moves over this window's slide */
       point(x: number, y: number) {
         state.cursor = { x, y }
@@ -133,7 +142,7 @@ describe('the ordered sync', () => {
     audience.report(1)
     presenter.deliver()
     audience.deliver()
-    // Slidev moves a viewer only for a presenter's move: the joining window takes it as one
+    // Slidev moves a viewer only for a presenter's move: every window takes the talk's moves as the other kind's
     expect(audience.state).toMatchObject({
       page: 12,
       lastUpdate: { type: 'presenter' },
@@ -194,6 +203,111 @@ describe('the ordered sync', () => {
     presenter.report(7)
     audience.deliver()
     expect(audience.state.page).toBe(7)
+  })
+
+  it('every window takes the newest move as one it follows, whichever kind of window made it', () => {
+    const { open } = windows()
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    const audience = open('audience', { page: 1, clicks: 0, clicksTotal: 0 })
+    // a phone's remote moves as a presenter: Slidev alone would not move the presenter window for it
+    const phone = open('presenter-phone', { page: 1, clicks: 0, clicksTotal: 0 })
+    phone.report(4, 1, 2)
+    presenter.deliver()
+    audience.deliver()
+    expect(presenter.state).toMatchObject({
+      page: 4,
+      clicks: 1,
+      lastUpdate: { type: 'viewer' },
+    })
+    expect(audience.state).toMatchObject({
+      page: 4,
+      clicks: 1,
+      lastUpdate: { type: 'presenter' },
+    })
+  })
+
+  it('a report made before the slide has counted its clicks waits, and is told once the slide shows', () => {
+    const { open } = windows()
+    let mounted = true
+    const presenter = open('presenter', { page: 5, clicks: 0, clicksTotal: 0 }, undefined, {
+      reportsReady: () => mounted,
+    })
+    const audience = open('audience', { page: 5, clicks: 0, clicksTotal: 0 })
+    // a jump to click 2 of slide 2: Slidev reports click 0 of 0 before the slide has mounted
+    mounted = false
+    presenter.report(2, 0, 0)
+    expect(audience.pending()).toEqual([])
+    // mounted: the window's state is made to say what it shows, and the report goes out
+    mounted = true
+    Object.assign(presenter.state, { clicks: 2, clicksTotal: 3 })
+    presenter.sync.settled(channel)
+    audience.deliver()
+    expect(audience.state).toMatchObject({ page: 2, clicks: 2, clicksTotal: 3 })
+  })
+
+  it('a window that followed while its slide was not yet counted does not tell the others its early report', () => {
+    const { open } = windows()
+    let mounted = true
+    const presenter = open('presenter', { page: 5, clicks: 0, clicksTotal: 0 })
+    const audience = open('audience', { page: 5, clicks: 0, clicksTotal: 0 }, undefined, {
+      reportsReady: () => mounted,
+    })
+    presenter.report(2, 2, 3)
+    mounted = false
+    audience.deliver()
+    // Slidev navigates, and reports click 0 of 0 for the slide not yet mounted
+    audience.report(2, 0, 0)
+    expect(presenter.pending()).toEqual([])
+    mounted = true
+    expect(audience.sync.isFollowing(channel)).toBe(false)
+    Object.assign(audience.state, { clicks: 2, clicksTotal: 3 })
+    audience.sync.settled(channel)
+    expect(audience.sync.isFollowing(channel)).toBe(true)
+    expect(presenter.pending()).toEqual([])
+    expect(presenter.state).toMatchObject({ page: 2, clicks: 2 })
+  })
+
+  it('a follower tells nothing, takes the talk while attached, learns it while not, and follows again', () => {
+    const { open } = windows()
+    let attached = true
+    const talk: unknown[] = []
+    const follower: Follower = {
+      attached: () => attached,
+      onTalk: values => talk.push(values.page),
+      onFollow: () => {},
+    }
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    const audience = open('audience', { page: 1, clicks: 0, clicksTotal: 0 }, undefined, { follower })
+    presenter.report(3)
+    audience.deliver()
+    expect(audience.state.page).toBe(3)
+    // it pages back on its own: nothing is told, and the talk's next move does not take it
+    attached = false
+    audience.report(2)
+    expect(presenter.pending()).toEqual([])
+    presenter.report(4)
+    audience.deliver()
+    expect(audience.state.page).toBe(2)
+    expect(talk).toEqual([3, 4])
+    attached = true
+    audience.sync.follow(channel)
+    expect(audience.state.page).toBe(4)
+  })
+
+  it('after its transport reconnects, a window says hello and tells what it knows again', () => {
+    const { open } = windows()
+    const presenter = open('presenter', { page: 1, clicks: 0, clicksTotal: 0 })
+    const relay = open('relay', { page: 1, clicks: 0, clicksTotal: 0 })
+    presenter.report(9)
+    relay.deliver()
+    presenter.sync.retell()
+    const sent = relay.pending()
+    expect(sent).toEqual([
+      expect.objectContaining({
+        register: 'position',
+        values: expect.objectContaining({ page: 9 }),
+      }),
+    ])
   })
 
   it.each([
