@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite'
 import { deckFactsPlugin } from './lib/site/deck-facts.ts'
+import { devWriteGuard } from './lib/site/dev-write-guard.ts'
 import { firstSlidePreload } from './lib/site/first-slide-preload.ts'
 import { deckFonts } from './lib/site/fonts.ts'
 import { leanSlidevBuild } from './lib/site/lean-build.ts'
@@ -9,6 +10,7 @@ export default defineConfig({
   // the build is the hub for presenting and printing: no gzip report to compute on the way
   build: { reportCompressedSize: false },
   plugins: [
+    devWriteGuard(),
     deckFonts(),
     deckFactsPlugin(),
     publishedSite(),
