@@ -151,3 +151,21 @@ export function describePace(pace: Pace): string {
     ? 'on time'
     : `${formatClock(pace.seconds)} ${pace.state}`
 }
+
+/** The talk's timer as Slidev shares it between windows (its `timer` state). */
+export interface TalkTimer {
+  status: 'stopped' | 'running' | 'paused'
+  /** ms since 1970, on the clock of the window that started it */
+  startedAt: number
+  pausedAt: number
+}
+
+/** Seconds on the timer at `now` (ms since 1970, on the same clock as the timer's). */
+export function timerSeconds(timer: TalkTimer | undefined, now: number): number {
+  if (!timer || timer.status === 'stopped' || !timer.startedAt)
+    return 0
+  const until = timer.status === 'paused'
+    ? timer.pausedAt
+    : now
+  return Math.max(0, until - timer.startedAt) / 1000
+}

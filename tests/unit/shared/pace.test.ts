@@ -1,7 +1,7 @@
 import type { SlideForPlan } from '../../../lib/shared/pace.ts'
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { countWords, describePace, formatClock, paceAt, PlanError, planTalk, talkDuration } from '../../../lib/shared/pace.ts'
+import { countWords, describePace, formatClock, paceAt, PlanError, planTalk, talkDuration, timerSeconds } from '../../../lib/shared/pace.ts'
 import { enter, rehearsalCsv, spentPerSlide } from '../../../lib/shared/rehearsal.ts'
 
 /** the plan of these slides in a talk of `seconds` */
@@ -184,5 +184,19 @@ describe('a rehearsal', () => {
       '2,B,1,60,1:00,25,0:25,-35',
       '',
     ].join('\n'))
+  })
+})
+
+describe('the talk\'s timer', () => {
+  it('counts from its start while it runs, stops counting while paused, and is 0 when stopped', () => {
+    const startedAt = 1_000_000
+    expect(timerSeconds({ status: 'running', startedAt, pausedAt: 0 }, startedAt + 90_500)).toBe(90.5)
+    expect(timerSeconds({ status: 'paused', startedAt, pausedAt: startedAt + 30_000 }, startedAt + 90_000)).toBe(30)
+    expect(timerSeconds({ status: 'stopped', startedAt: 0, pausedAt: 0 }, startedAt)).toBe(0)
+    expect(timerSeconds(undefined, startedAt)).toBe(0)
+  })
+
+  it('never runs backwards when a device\'s clock is behind the one that started it', () => {
+    expect(timerSeconds({ status: 'running', startedAt: 5000, pausedAt: 0 }, 4000)).toBe(0)
   })
 })
