@@ -11,6 +11,7 @@ import { browserLaunchOptions } from './lib/browser.ts'
  * run after the others, so that no other test runs on a machine they made busy.
  */
 export const devServerPort = Number(process.env.DECK_PORT ?? 3130)
+const launchOptions = browserLaunchOptions()
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -26,11 +27,22 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${devServerPort}`,
     viewport: { width: 1920, height: 1080 },
-    launchOptions: browserLaunchOptions(),
+    launchOptions: {
+      ...launchOptions,
+      // the room's tests open it at room.test: not localhost, so its pages are no secure context, as on a LAN
+      args: [
+        ...launchOptions.args ?? [],
+        '--host-resolver-rules=MAP room.test 127.0.0.1',
+      ],
+    },
   },
   projects: [
     { name: 'deck', testIgnore: /-under-load\.spec\.ts$/ },
-    { name: 'under load', testMatch: /-under-load\.spec\.ts$/, dependencies: ['deck'] },
+    {
+      name: 'under load',
+      testMatch: /-under-load\.spec\.ts$/,
+      dependencies: ['deck'],
+    },
   ],
   webServer: {
     command: `npx slidev --bind 127.0.0.1 --port ${devServerPort}`,

@@ -2,6 +2,7 @@ import type { Follower } from './ordered-sync.ts'
 import { useNav } from '@slidev/client'
 import { TRUST_ORIGINS } from '@slidev/client/constants.ts'
 import { getSlidePath } from '@slidev/client/logic/slides.ts'
+import { pwaCaching } from '@slidev/client/setup/pwa.ts'
 import { syncDirections } from '@slidev/client/state/index.ts'
 import { patch, sharedState } from '@slidev/client/state/shared.ts'
 import { addSyncMethod, disableBuiltinSync } from '@slidev/client/state/syncState.ts'
@@ -47,6 +48,13 @@ export default defineRootSetup(() => {
     follower,
   })
   addSyncMethod(sync)
+  // Slidev says "Caching for offline…" as soon as it registers the public build's service worker,
+  // and until the worker is ready: forever where there is none (plain HTTP on the network) or
+  // where the room serves one that removes itself (lib/room/server.ts)
+  watch(pwaCaching, (caching) => {
+    if (caching && (connection || !('serviceWorker' in navigator)))
+      pwaCaching.value = false
+  }, { immediate: true })
   if (connection) {
     Object.assign(room, { connection: connection.status, following: !!follower })
     connection.onOpen(() => sync.retell())
@@ -56,12 +64,39 @@ export default defineRootSetup(() => {
     }
   }
 
-  /** whether Slidev lets this window report its own position (setup/root.ts in Slidev) */
+  /**
+   * Slidev lets a viewer window report its position (move the talk) only at this machine's own
+   * address (its TRUST_ORIGINS); in the room the key decides: a paired browser gets the private
+   * build, and its audience window moves the talk from whatever address it was opened at
+   */
+  const pairedInTheRoom = !!connection && __SLIDEV_FEATURE_PRESENTER__
+  const atOwnAddress = TRUST_ORIGINS.includes(location.host.split(':')[0]!)
+
+  /** whether this window reports its own position (Slidev's conditions in its setup/root.ts, and the room's) */
   function reportsItsPosition(): boolean {
     const directions = syncDirections.value
     const sends = nav.isPresenter.value ? directions.presenterSend : directions.viewerSend
-    const trusted = nav.isPresenter.value || TRUST_ORIGINS.includes(location.host.split(':')[0]!)
+    const trusted = nav.isPresenter.value || atOwnAddress || pairedInTheRoom
     return sends && trusted && !nav.isNotesViewer.value && !nav.isPrintMode.value
+  }
+
+  if (pairedInTheRoom && !atOwnAddress) {
+    // the report Slidev leaves out for a viewer away from this machine's address, made as Slidev makes it
+    const id = `${location.origin}_${Math.random().toString(36).slice(2)}`
+    const report = () => {
+      if (nav.isPresenter.value || !reportsItsPosition())
+        return
+      patch('page', nav.currentSlideNo.value)
+      patch('clicks', nav.clicksContext.value.current)
+      patch('clicksTotal', nav.clicksContext.value.total)
+      patch('lastUpdate', {
+        id,
+        type: 'viewer',
+        time: Date.now(),
+      })
+    }
+    router.afterEach(report)
+    watch(nav.clicksContext, report)
   }
 
   /**
@@ -100,15 +135,21 @@ export default defineRootSetup(() => {
 
   /**
    * The room's audience follows the talk until it pages on its own: a move to any other place than
-   * one the talk took it to. It then stays until it rejoins (the banner's button, or T).
+   * the talk's, or one the talk has just sent it to. It then stays until it rejoins (the banner's
+   * button, or T).
    */
   function followTheTalk(): Follower {
-    const followedTo: string[] = []
+    /** places the sync has sent the window to that it has not reached yet, oldest first */
+    const sentTo: string[] = []
     const place = (page: unknown, clicks: unknown) => `${Number(page)}:${Number(clicks ?? 0)}`
     router.afterEach((to) => {
       if (!room.talk || !to.params.no)
         return
-      if (!followedTo.includes(place(to.params.no, to.query.clicks)))
+      const reached = place(to.params.no, to.query.clicks)
+      const sent = sentTo.indexOf(reached)
+      if (sent >= 0)
+        sentTo.splice(0, sent + 1)
+      else if (reached !== place(room.talk.page, room.talk.clicks))
         room.attached = false
     })
     return {
@@ -119,10 +160,7 @@ export default defineRootSetup(() => {
           clicks: Number(values.clicks ?? 0),
         }
       },
-      onFollow: (values) => {
-        followedTo.unshift(place(values.page, values.clicks))
-        followedTo.length = Math.min(followedTo.length, 8)
-      },
+      onFollow: values => sentTo.push(place(values.page, values.clicks)),
     }
   }
 })

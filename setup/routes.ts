@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { defineRoutesSetup } from '@slidev/types'
+import { roomPaths } from '../lib/shared/room-protocol.ts'
 
 export const printRoutes = {
   slides: '/briefing-print/slides',
@@ -32,6 +33,13 @@ const printPages: RouteRecordRaw[] = [
   },
 ]
 
+/** The phone's remote (`npm start -- --room`): it shows the notes, so only where the presenter is. */
+const remotePage: RouteRecordRaw = {
+  name: 'briefing-remote',
+  path: roomPaths.remote,
+  component: () => import('../components/RemotePage.vue'),
+}
+
 export default defineRoutesSetup(routes => [
   {
     name: 'briefing-source',
@@ -40,6 +48,9 @@ export default defineRoutesSetup(routes => [
   },
   ...__SLIDEV_FEATURE_PRINT__ || __SLIDEV_FEATURE_PRESENTER__
     ? printPages
+    : [],
+  ...__SLIDEV_FEATURE_PRESENTER__
+    ? [remotePage]
     : [],
   ...routes,
 ])

@@ -69,7 +69,14 @@ export function parseSyncMessage(text: string): SyncMessage | undefined {
     return { type, channel, origin: message.origin }
   if (type === 'clock' && isClock(message.clock))
     return { type, channel, clock: message.clock }
-  if (type === 'value' && isName(message.register) && isRecord(message.stamp) && isClock(message.stamp.clock) && isName(message.stamp.origin) && isRecord(message.values))
-    return { type, channel, register: message.register, stamp: { clock: message.stamp.clock, origin: message.stamp.origin }, values: message.values }
+  if (type === 'value' && isName(message.register) && isRecord(message.stamp) && isClock(message.stamp.clock) && isName(message.stamp.origin) && isRecord(message.values)) {
+    return {
+      type,
+      channel,
+      register: message.register,
+      stamp: { clock: message.stamp.clock, origin: message.stamp.origin },
+      values: message.values,
+    }
+  }
   return undefined
 }

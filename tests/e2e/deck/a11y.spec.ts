@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test'
-import type { Result } from 'axe-core'
-import { AxeBuilder } from '@axe-core/playwright'
+import type { Violation } from '../fixtures/axe.ts'
 import { readDeck } from '../../../lib/project.ts'
+import { axe, describe } from '../fixtures/axe.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { goToSlide, waitForSlide } from '../fixtures/support.ts'
 
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21aa']
 const slides = readDeck().slides
 const colorSchemes = ['light', 'dark'] as const
 /** The first slide of each layout (and of each component): colours differ by layout, not by slide. */
@@ -41,30 +40,6 @@ const stockPresenterViolations = [
   { rule: 'nested-interactive', within: '.slidev-presenter .grid-section.bottom nav' },
   { rule: 'scrollable-region-focusable', within: '.slidev-presenter .grid-section.note' },
 ]
-
-interface Violation {
-  rule: string
-  target: string
-  html: string
-  summary: string
-}
-
-/**
- * @axe-core/playwright types its page with the root playwright-core (1.65.1), the test runner's page
- * comes from playwright-chromium's nested copy (1.65.0): the same API, two type identities.
- */
-function axe(page: Page): AxeBuilder {
-  return new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).withTags(wcagTags)
-}
-
-function describe(violations: Result[]): Violation[] {
-  return violations.flatMap(violation => violation.nodes.map(node => ({
-    rule: violation.id,
-    target: node.target.join(' '),
-    html: node.html.slice(0, 160),
-    summary: node.failureSummary ?? '',
-  })))
-}
 
 /** The violations that are not Slidev's stock presenter markup listed above. */
 async function withoutStockPresenterViolations(page: Page, violations: Violation[]): Promise<Violation[]> {
