@@ -21,6 +21,10 @@ export default antfu({
     '.tmp/**',
   ],
 }, {
+  // the benchmarks print their tables as they measure
+  files: ['lib/bench/**'],
+  rules: { 'no-console': 'off' },
+}, {
   // a Slidev deck has one H1 per slide, not per file
   files: ['slides.md'],
   rules: { 'markdown/no-multiple-h1': 'off' },
