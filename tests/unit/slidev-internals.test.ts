@@ -119,6 +119,36 @@ describe('the Slidev internals the sync relies on', () => {
   })
 })
 
+describe('the Slidev internals the room and the remote rely on', () => {
+  it('names the shared state\'s channel after the slides\' title, which the remote and the relay use', () => {
+    expect(source('setup/root.ts')).toMatch(/initSharedState\(`\$\{slidesTitle\} - shared`\)/)
+    expect(source('env.ts')).toContain('export const slidesTitle = configs.slidesTitle')
+  })
+
+  it('lets a viewer report its position only at this machine\'s address; the room lets a paired one report from any', () => {
+    const root = source('setup/root.ts')
+    expect(root).toContain('if (!isPresenter.value && !TRUST_ORIGINS.includes(location.host.split(\':\')[0]))')
+    expect(root).toMatch(/patch\('page', \+currentSlideNo\.value\)\s*patch\('clicks', clicksContext\.value\.current\)\s*patch\('clicksTotal', clicksContext\.value\.total\)/)
+    expect(source('constants.ts')).toMatch(/export const TRUST_ORIGINS = \[\s*'localhost',\s*'127\.0\.0\.1',\s*\]/)
+  })
+
+  it('reports a position when the route changes, and counts a slide\'s clicks only once it has mounted (setup/root.ts holds the report until then)', () => {
+    expect(source('setup/root.ts')).toContain('router.afterEach(updateSharedState)')
+    expect(source('setup/root.ts')).toContain('watch(clicksContext, updateSharedState)')
+    expect(source('composables/useClicks.ts')).toMatch(/\(isMounted\.value\s*\? Math\.max\(0, \.\.\.maxMap\.values\(\)\)\s*: 0/)
+  })
+
+  it('says "Caching for offline…" as it registers a service worker, before knowing there can be one', () => {
+    expect(source('setup/pwa.ts')).toMatch(/pwaCaching\.value = true\s*registerSW\(/)
+  })
+
+  it('binds its keys on the play and presenter pages only, and not T (the room\'s key to follow the talk)', () => {
+    const registering = clientFiles().filter(path => path.endsWith('.vue') && /registerShortcuts\(\)/.test(source(path))).sort()
+    expect(registering).toEqual(['pages/play.vue', 'pages/presenter.vue'])
+    expect(source('setup/shortcuts.ts')).not.toMatch(/[\s{,]t[\s,}]/)
+  })
+})
+
 describe('the Slidev internals the lean build relies on', () => {
   it('aliases vue to its full build (lib/site/lean-build.ts swaps in the runtime build)', () => {
     expect(cliSource()).toMatch(/find: "vue",\s*replacement: await resolveImportPath\("vue\/dist\/vue\.esm-bundler\.js", true\)/)
