@@ -13,6 +13,8 @@ import { slidePosition as positionOf, waitForSlide } from '../fixtures/support.t
  * so a failing one can be replayed; the count of trials ending apart must be zero.
  */
 const trials = 10
+// the two servers' stress tests run side by side, each with its own busy-loops: a busier machine still
+test.describe.configure({ mode: 'parallel' })
 const keysPerTrial = 60
 const forward = ['ArrowRight', 'Space', 'PageDown'] as const
 const back = ['ArrowLeft', 'PageUp'] as const

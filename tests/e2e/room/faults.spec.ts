@@ -81,7 +81,7 @@ test('the phone\'s page reloaded is still paired and drives the talk', async ({ 
   await allAt([presenter, audience], { slide: 2, clicks: 0 })
   await remote.reload()
   await expect(remote.getByText('Connected to the talk')).toBeVisible()
-  await expect(remote.getByText('Slide 2 of 32')).toBeVisible()
+  await expect(remote.getByText('Slide 2 of 32', { exact: true })).toBeVisible()
   await next()
   await allAt([presenter, audience], { slide: 2, clicks: 1 })
   expect(room.server().counts.refusedMoves).toBe(0)
