@@ -1,11 +1,4 @@
-// @antfu/eslint-config 10 and its plugins use ES2024/2025 built-ins (Object.groupBy, Set methods,
-// iterator helpers) that Node 22 has and this project's Node 20 lacks: core-js supplies them,
-// and the config is imported only after that.
-import 'core-js/actual/object/group-by.js'
-import 'core-js/actual/set/index.js'
-import 'core-js/actual/iterator/index.js'
-
-const { default: antfu } = await import('@antfu/eslint-config')
+import antfu from '@antfu/eslint-config'
 
 export default antfu({
   vue: true,

@@ -7,8 +7,18 @@ import { leanSlidevBuild } from './lib/site/lean-build.ts'
 import { publishedSite } from './lib/site/published.ts'
 
 export default defineConfig({
-  // the build is the hub for presenting and printing: no gzip report to compute on the way
-  build: { reportCompressedSize: false },
+  build: {
+    // the build is the hub for presenting and printing: no gzip report to compute on the way
+    reportCompressedSize: false,
+    // the build goes into a fresh folder of the cache, which may lie outside the project
+    emptyOutDir: true,
+    rolldownOptions: {
+      // Rolldown's report of the plugins that took the build's time names Slidev's, UnoCSS's and
+      // Vue's at every build (the deck's own lean build runs only on the few modules its filters
+      // let through): nothing a presenter can act on
+      checks: { bundlerTimings: false },
+    },
+  },
   plugins: [
     devWriteGuard(),
     deckFonts(),

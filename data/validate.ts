@@ -137,8 +137,10 @@ export function unknownActorIds(ids: readonly string[], actors: readonly Actor[]
 export class DataValidationError extends Error {
   override name = 'DataValidationError'
 
-  constructor(what: string, readonly problems: readonly Problem[]) {
+  readonly problems: readonly Problem[]
+  constructor(what: string, problems: readonly Problem[]) {
     super(`${what}: ${problems.map(problem => `${problem.entry}: ${problem.message}`).join('; ')}`)
+    this.problems = problems
   }
 }
 

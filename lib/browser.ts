@@ -1,4 +1,4 @@
-import type { LaunchOptions } from 'playwright-chromium'
+import type { LaunchOptions } from 'playwright-core'
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import process from 'node:process'
@@ -40,7 +40,7 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, exists: (path:
   if (system)
     return { executablePath: system, from: 'system' }
   // loaded only here: Playwright takes a third of a second to load, and most machines never get this far
-  const { chromium } = createRequire(import.meta.url)('playwright-chromium') as typeof import('playwright-chromium')
+  const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
   const playwrights = chromium.executablePath()
   if (playwrights && exists(playwrights))
     return { executablePath: playwrights, from: 'playwright' }

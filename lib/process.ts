@@ -42,3 +42,16 @@ export function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** How npm runs a script of the project (`npm run export`): Node.js itself, after the preflight. */
+export function projectScript(script: string, args: readonly string[] = []): { command: string, args: string[] } {
+  return {
+    command: process.execPath,
+    args: [
+      '--import',
+      './scripts/preflight.mjs',
+      script,
+      ...args,
+    ],
+  }
+}

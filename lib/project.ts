@@ -1,44 +1,26 @@
 /**
- * Where the project's parts are, read the one way every tool reads them: the root, the talk
- * (`slides.md`, parsed by Slidev's own parser), the interview, and the files under a folder.
+ * Where the project's parts are: the root, the talk and the interview, the deck's folders, the files
+ * under a folder. Light on purpose (`npm start` loads it on every start): what reads the talk is
+ * lib/deck.ts.
  */
-import type { SlidevMarkdown } from '@slidev/types'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseSync } from '@slidev/parser'
-import { parseInterview } from '../data/source.ts'
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 export const slidesPath = join(projectRoot, 'slides.md')
 export const interviewPath = join(projectRoot, 'content', 'interview.md')
 
-/** `slides.md` as Slidev parses it (without loading imported files or the theme). */
-export function readDeck(path = slidesPath): SlidevMarkdown {
-  return parseSync(readFileSync(path, 'utf8'), path)
-}
-
-/** The parsed interview (`content/interview.md`), for Node scripts and tests. */
-export function loadInterview(path = interviewPath) {
-  return parseInterview(readFileSync(path, 'utf8'))
-}
-
-/** The headmatter's `exportFilename`, or Slidev's default name for exports. */
-export function exportFilename(deck: SlidevMarkdown = readDeck()): string {
-  const name: unknown = deck.slides[0]?.frontmatter.exportFilename
-  return typeof name === 'string' && name
-    ? name
-    : 'slidev-exported'
-}
-
 /**
  * The deck's code, by folder: Slidev's own (components, layouts, setup, styles, pages, snippets) and
- * the project's that the app imports (the print pages in handout/, the typed facts in data/). The
+ * the project's that the app imports (the components' logic in composables/, which Slidev would take
+ * for components in components/, the print pages in handout/, the typed facts in data/). The
  * checker reads them for addresses and files, the lean build for the features they use, and all
  * of them go into a build's content key.
  */
 export const deckFolders = [
   'components',
+  'composables',
   'layouts',
   'setup',
   'styles',

@@ -11,7 +11,8 @@ import { benchLoading } from '../lib/bench/load-bench.ts'
 import { loadAverage } from '../lib/bench/report.ts'
 import { benchRoom } from '../lib/bench/room-bench.ts'
 import { benchStart } from '../lib/bench/start-bench.ts'
-import { projectRoot, readDeck } from '../lib/project.ts'
+import { readDeck } from '../lib/deck.ts'
+import { projectRoot } from '../lib/project.ts'
 
 const { values } = parseArgs({
   options: {

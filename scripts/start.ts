@@ -6,9 +6,6 @@
  */
 import process from 'node:process'
 import { parseArgs } from 'node:util'
-import { roomKey } from '../lib/room/key.ts'
-import { startRoom } from '../lib/room/server.ts'
-import { roomInstructions, roomRefusals } from '../lib/room/terminal.ts'
 import { cachedSite, describeSite } from '../lib/site/cache.ts'
 import { PortBusyError, serveStatic } from '../lib/site/serve.ts'
 
@@ -33,6 +30,11 @@ async function presentHere(): Promise<void> {
 }
 
 async function presentInRoom(): Promise<void> {
+  const [{ roomKey }, { startRoom }, { roomInstructions, roomRefusals }] = await Promise.all([
+    import('../lib/room/key.ts'),
+    import('../lib/room/server.ts'),
+    import('../lib/room/terminal.ts'),
+  ])
   const [privateSite, publicSite] = await Promise.all([
     cachedSite('private'),
     cachedSite('public'),

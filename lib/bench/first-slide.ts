@@ -1,9 +1,9 @@
 /** How fast the first slide shows in a fresh browser, and what it loads before it does. */
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-core'
 import { existsSync, readFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-chromium'
+import { chromium } from 'playwright-core'
 import { browserLaunchOptions } from '../browser.ts'
 import { projectRoot } from '../project.ts'
 import { snapshotClass } from '../site/first-slide.ts'

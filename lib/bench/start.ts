@@ -3,7 +3,7 @@
  * to the next slide on screen, the first time each slide is visited.
  */
 import type { ChildProcess } from 'node:child_process'
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser, Page } from 'playwright-core'
 import { spawn } from 'node:child_process'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'

@@ -4,8 +4,9 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { browserLaunchOptions } from '../browser.ts'
+import { exportFilename, readDeck } from '../deck.ts'
 import { isRunning } from '../process.ts'
-import { exportFilename, projectRoot, readDeck } from '../project.ts'
+import { projectRoot } from '../project.ts'
 import { siteSpec } from '../site/cache.ts'
 import { ExportError, firstLine } from './documents.ts'
 import { findCachedPdfs, pdfKey, storePdfs } from './pdf-cache.ts'
@@ -74,7 +75,7 @@ export async function exportBriefing(options: ExportOptions = {}): Promise<Expor
   const launchOptions = browserLaunchOptions(env)
   const deck = readDeck()
   const paths = exportPaths(resolve(projectRoot, outDir), exportFilename(deck), { dark, handout })
-  const site = siteSpec('private', { cacheDir: options.cacheDir })
+  const site = await siteSpec('private', { cacheDir: options.cacheDir })
   const key = pdfKey(site.key, {
     dark,
     handout,

@@ -20,11 +20,11 @@ export type PdfjsTextContent = Awaited<ReturnType<import('pdfjs-dist').PDFPagePr
  */
 export async function pdfjsTextContents<T>(bytes: Uint8Array, read: (content: PdfjsTextContent, pageNumber: number) => T): Promise<T[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await pdfjs.getDocument({
+  const loading = pdfjs.getDocument({
     data: new Uint8Array(bytes),
     verbosity: 0,
-    isEvalSupported: false,
-  }).promise
+  })
+  const doc = await loading.promise
   try {
     const pages: T[] = []
     for (let number = 1; number <= doc.numPages; number++)
@@ -32,6 +32,6 @@ export async function pdfjsTextContents<T>(bytes: Uint8Array, read: (content: Pd
     return pages
   }
   finally {
-    await doc.destroy()
+    await loading.destroy()
   }
 }

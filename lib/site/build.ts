@@ -6,9 +6,9 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
+import { exportFilename, readDeck, siteUrlOf } from '../deck.ts'
 import { runCommand } from '../process.ts'
-import { exportFilename, listFiles, projectRoot, readDeck, slidesPath } from '../project.ts'
-import { siteUrlFrom } from '../shared/site-url.ts'
+import { listFiles, projectRoot, slidesPath } from '../project.ts'
 import { captureFirstSlide, onFirstSlide, writeFirstSlideSnapshot } from './first-slide.ts'
 import { findNotePhrases, notePhrases } from './note-leaks.ts'
 import { renderOgImage } from './og-image.ts'
@@ -50,8 +50,10 @@ export interface PublicBuildResult {
 
 export class NotesLeakedError extends Error {
   override name = 'NotesLeakedError'
-  constructor(readonly leaks: LeakedNote[]) {
+  readonly leaks: LeakedNote[]
+  constructor(leaks: LeakedNote[]) {
     super(`Speaker notes found in the public build:\n${leaks.map(leak => `  slide ${leak.slide}: "${leak.phrase}" in ${leak.file}`).join('\n')}`)
+    this.leaks = leaks
   }
 }
 
@@ -82,13 +84,6 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
     throw new Error(`slidev build failed: ${error.message}`)
   })
   return outDir
-}
-
-/** The site's public address: given, or the headmatter's `seoMeta.ogUrl`; always ending in `/`. */
-export function siteUrlOf(given?: string, deck?: SlidevMarkdown): string | undefined {
-  return siteUrlFrom(given, given
-    ? undefined
-    : (deck ?? readDeck()).slides[0]?.frontmatter.seoMeta)
 }
 
 export const ogImageName = 'og-image.png'

@@ -9,8 +9,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { isRunning } from '../process.ts'
-import { deckFolders, exportFilename, listFiles, projectRoot, relativePath } from '../project.ts'
-import { buildDeck, buildPublic, siteUrlOf } from './build.ts'
+import { deckFolders, listFiles, projectRoot, relativePath } from '../project.ts'
 import { normalizeBase } from './serve.ts'
 
 export type SiteKind = 'private' | 'public'
@@ -94,24 +93,27 @@ export function contentKey(kind: SiteKind, settings: Record<string, string | und
   return hash.digest('hex').slice(0, 20)
 }
 
-function publicPdf(pdf: string | undefined): string | undefined {
-  const path = pdf ?? join(projectRoot, 'exports', `${exportFilename()}.pdf`)
-  return existsSync(path)
-    ? path
-    : undefined
+/** The public build's settings from the deck: the exported PDF it offers and the site's address. */
+async function publicSettings(options: SiteOptions): Promise<{ pdf?: string, siteUrl?: string }> {
+  // loaded only here: Slidev's parser is not needed to present from the private build
+  const { exportFilename, siteUrlOf } = await import('../deck.ts')
+  const pdf = options.pdf ?? join(projectRoot, 'exports', `${exportFilename()}.pdf`)
+  return {
+    pdf: existsSync(pdf)
+      ? pdf
+      : undefined,
+    siteUrl: siteUrlOf(options.siteUrl),
+  }
 }
 
-export type SiteSpec = ReturnType<typeof siteSpec>
+export type SiteSpec = Awaited<ReturnType<typeof siteSpec>>
 
 /** A site of this kind and these options: what it is built with, its content key, where it is cached. */
-export function siteSpec(kind: SiteKind, options: SiteOptions = {}) {
+export async function siteSpec(kind: SiteKind, options: SiteOptions = {}) {
   const base = normalizeBase(options.base)
-  const pdf = kind === 'public'
-    ? publicPdf(options.pdf)
-    : undefined
-  const siteUrl = kind === 'public'
-    ? siteUrlOf(options.siteUrl)
-    : undefined
+  const { pdf, siteUrl } = kind === 'public'
+    ? await publicSettings(options)
+    : {}
   const key = contentKey(kind, {
     base,
     siteUrl,
@@ -132,7 +134,7 @@ export function siteSpec(kind: SiteKind, options: SiteOptions = {}) {
  */
 export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, known?: SiteSpec): Promise<CachedSite> {
   const started = performance.now()
-  const { key, base, pdf, siteUrl, cacheDir } = known ?? siteSpec(kind, options)
+  const { key, base, pdf, siteUrl, cacheDir } = known ?? await siteSpec(kind, options)
   const dir = join(cacheDir, `${kind}-${key}`)
   const result = (reused: boolean): CachedSite => ({
     kind,
@@ -161,6 +163,8 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, know
     const building = join(cacheDir, `.building-${kind}-${key}-${process.pid}`)
     rmSync(building, { recursive: true, force: true })
     try {
+      // loaded only to build: Slidev, Vite and Playwright wait until then
+      const { buildDeck, buildPublic } = await import('./build.ts')
       if (kind === 'private') {
         await buildDeck({ outDir: building, base, verbose: options.verbose })
       }

@@ -3,10 +3,10 @@
  * link preview's picture (lib/site/og-image.ts) and a static copy of the slide in index.html, shown
  * before Slidev's app has started.
  */
-import type { Page } from 'playwright-chromium'
+import type { Page } from 'playwright-core'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from 'playwright-chromium'
+import { chromium } from 'playwright-core'
 import { browserLaunchOptions } from '../browser.ts'
 import { firstSlideStyleAttribute } from './first-slide-preload.ts'
 import { serveStatic } from './serve.ts'

@@ -12,6 +12,8 @@ import { dirname, join } from 'node:path'
 import { deckSourceFiles, onDemandComponents, optionalFeatures, unusedFeatures } from './optional-features.ts'
 
 const thisFile = 'lib/site/lean-build.ts'
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+/** the ids of the modules this plugin makes start with `\0lean-build` */
 const stubPrefix = '\0lean-build-stub:'
 
 /**
@@ -75,6 +77,18 @@ function leaveOutUnused(features: OptionalFeature[]): Plugin {
     ].find(key => file.endsWith(`/node_modules/${key}`))
   }
   let parserCoreReplaced = false
+  // hook filters: the bundler calls the hooks below only for ids and code they can concern, not
+  // for each of the build's thousand modules
+  const specifiers = [
+    ...features.flatMap(feature => Object.keys(feature.stubs)),
+    '@slidev/parser/core',
+    pwaRegister,
+  ]
+  const packageFiles = features.flatMap(feature => Object.keys(feature.stubs)).filter(key => key.includes('/')).map(key => key.split('/').at(-1)!)
+  const resolvable = new RegExp(`^(?:${specifiers.map(escapeRegExp).join('|')})$|^\\.{1,2}/(?:.*/)?(?:${packageFiles.map(escapeRegExp).join('|')})$`)
+  const compiledUses = features.flatMap(feature => feature.compiledUse
+    ? [feature.compiledUse.source]
+    : [])
   return {
     name: 'briefing:lean-slidev-build',
     apply: 'build',
@@ -104,32 +118,40 @@ function leaveOutUnused(features: OptionalFeature[]): Plugin {
     buildStart() {
       parserCoreReplaced = false
     },
-    resolveId(id, importer) {
-      const stub = stubs.has(id)
-        ? id
-        : packageFileStub(id, importer)
-      if (stub)
-        return `${stubPrefix}${stub}`
-      if (id === '@slidev/parser/core') {
-        parserCoreReplaced = true
-        return this.resolve('@slidev/parser/utils')
-      }
-      if (id === pwaRegister && importer !== deferredPwaRegister)
-        return deferredPwaRegister
-      return null
+    resolveId: {
+      filter: { id: resolvable },
+      handler(id, importer) {
+        const stub = stubs.has(id)
+          ? id
+          : packageFileStub(id, importer)
+        if (stub)
+          return `${stubPrefix}${stub}`
+        if (id === '@slidev/parser/core') {
+          parserCoreReplaced = true
+          return this.resolve('@slidev/parser/utils')
+        }
+        if (id === pwaRegister && importer !== deferredPwaRegister)
+          return deferredPwaRegister
+        return null
+      },
     },
-    load(id) {
-      if (id.startsWith(stubPrefix))
-        return stubs.get(id.slice(stubPrefix.length))?.code
-      if (id === deferredPwaRegister)
-        return deferredPwaRegisterCode
-      return null
+    load: {
+      filter: { id: /^\0lean-build/ },
+      handler(id) {
+        if (id.startsWith(stubPrefix))
+          return stubs.get(id.slice(stubPrefix.length))?.code
+        if (id === deferredPwaRegister)
+          return deferredPwaRegisterCode
+        return null
+      },
     },
     transform: {
       order: 'post',
+      filter: {
+        id: { exclude: /\/node_modules\// },
+        code: new RegExp(compiledUses.join('|') || '(?!)'),
+      },
       handler(code, id) {
-        if (id.includes('/node_modules/'))
-          return null
         for (const { feature } of stubs.values()) {
           if (feature.compiledUse?.test(code))
             this.error(`lean-build: ${id} uses ${feature.name}, which this build leaves out; add its folder to deckFolders in lib/project.ts.`)
@@ -163,26 +185,31 @@ function onDemandSlidevParts(components: OnDemandComponent[]): Plugin {
         : 'it is shown'}`)
       config.logger.info(`lean-build: loads later ${later.join('; ')}`)
     },
-    transform(code, id) {
-      const file = slidevClientFile(id)
-      const deferred = components.filter(component => component.importer === file)
-      if (!deferred.length)
-        return null
-      const scriptSetup = '<script setup lang="ts">\n'
-      const helpers = `import { defineAsyncComponent as __onDemand } from 'vue'\n${whenIdleFunction.replace('function whenIdle', 'function __whenIdle')}`
-      let result = code.replace(scriptSetup, `${scriptSetup}${helpers}`)
-      if (result === code)
-        this.error(`lean-build: Slidev's ${file} no longer starts its script with ${scriptSetup.trim()}; update ${thisFile}.`)
-      for (const { name, path, load } of deferred) {
-        const statement = `import ${name} from '${path}'`
-        if (!result.includes(statement))
-          this.error(`lean-build: Slidev's ${file} no longer has "${statement}"; update onDemandComponents in lib/site/optional-features.ts.`)
-        const loader = load === 'when-idle'
-          ? `() => __whenIdle().then(() => import('${path}'))`
-          : `() => import('${path}')`
-        result = result.replace(statement, `const ${name} = __onDemand(${loader})`)
-      }
-      return result
+    transform: {
+      filter: {
+        id: new RegExp(`/@slidev/client/(?:${components.map(component => escapeRegExp(component.importer)).join('|')})$`),
+      },
+      handler(code, id) {
+        const file = slidevClientFile(id)
+        const deferred = components.filter(component => component.importer === file)
+        if (!deferred.length)
+          return null
+        const scriptSetup = '<script setup lang="ts">\n'
+        const helpers = `import { defineAsyncComponent as __onDemand } from 'vue'\n${whenIdleFunction.replace('function whenIdle', 'function __whenIdle')}`
+        let result = code.replace(scriptSetup, `${scriptSetup}${helpers}`)
+        if (result === code)
+          this.error(`lean-build: Slidev's ${file} no longer starts its script with ${scriptSetup.trim()}; update ${thisFile}.`)
+        for (const { name, path, load } of deferred) {
+          const statement = `import ${name} from '${path}'`
+          if (!result.includes(statement))
+            this.error(`lean-build: Slidev's ${file} no longer has "${statement}"; update onDemandComponents in lib/site/optional-features.ts.`)
+          const loader = load === 'when-idle'
+            ? `() => __whenIdle().then(() => import('${path}'))`
+            : `() => import('${path}')`
+          result = result.replace(statement, `const ${name} = __onDemand(${loader})`)
+        }
+        return result
+      },
     },
   }
 }

@@ -4,7 +4,8 @@
 import type { SlidevMarkdown } from '@slidev/types'
 import { readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { listFiles, projectRoot, readDeck } from '../project.ts'
+import { readDeck } from '../deck.ts'
+import { listFiles, projectRoot } from '../project.ts'
 
 /** Text the public build is allowed to contain: a note phrase found here is not proof of a leak. */
 const publicSourceDirs = [

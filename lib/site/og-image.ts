@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-chromium'
+import type { Page } from 'playwright-core'
 
 /** 1200×630: the size link previews (Open Graph, Twitter cards) show best. */
 export const ogImageSize = { width: 1200, height: 630 } as const

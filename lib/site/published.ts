@@ -6,7 +6,7 @@
  */
 import type { Plugin } from 'vite'
 import process from 'node:process'
-import { readDeck } from '../project.ts'
+import { readDeck } from '../deck.ts'
 
 /** Set by lib/site/build.ts for the build it runs (BRIEFING_SITE, as JSON). */
 export interface SiteSettings {

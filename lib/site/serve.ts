@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net'
 import { createServer } from 'node:http'
-import compression from 'compression'
 import sirv from 'sirv'
 
 /** `/briefing` and `briefing/` both mean `/briefing/`. */
@@ -33,8 +32,10 @@ export interface StaticServer {
 
 export class PortBusyError extends Error {
   override name = 'PortBusyError'
-  constructor(readonly port: number, readonly host = '127.0.0.1') {
+  readonly port: number
+  constructor(port: number, host = '127.0.0.1') {
     super(`port ${port} on ${host} is already in use`)
+    this.port = port
   }
 }
 
@@ -55,8 +56,9 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
   const serveFiles = Promise.resolve(options.root).then(root => sirv(root, { single: true, etag: true, setHeaders: cacheHeaders }))
   // a failed build is reported by whoever awaits the root; requests then get a 503
   serveFiles.catch(() => {})
+  // loaded only for the benchmarks: npm start serves uncompressed
   const gzip = options.compress
-    ? compression()
+    ? (await import('compression')).default()
     : undefined
   const server = createServer((request, response) => {
     const path = request.url ?? '/'

@@ -42,9 +42,9 @@ function stubExports(specifier: string): string[] {
 }
 
 describe('the Slidev internals the export relies on', () => {
-  it('is Slidev 52.20.1, as pinned', () => {
-    expect(JSON.parse(source('package.json')).version).toBe('52.20.1')
-    expect(require('@slidev/cli/package.json').version).toBe('52.20.1')
+  it('is Slidev 53.0.0, as pinned', () => {
+    expect(JSON.parse(source('package.json')).version).toBe('53.0.0')
+    expect(require('@slidev/cli/package.json').version).toBe('53.0.0')
   })
 
   it('renders one print slide from a fixed nav (internals/PrintSlideClick.vue)', () => {

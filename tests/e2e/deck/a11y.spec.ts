@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Violation } from '../fixtures/axe.ts'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { axe, describe } from '../fixtures/axe.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { goToSlide, waitForSlide } from '../fixtures/support.ts'

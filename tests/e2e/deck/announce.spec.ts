@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { plainText } from '../../../lib/check/slide-text.ts'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { waitForSlide } from '../fixtures/support.ts'
 

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { loadInterview } from '../../../lib/project.ts'
+import { loadInterview } from '../../../lib/deck.ts'
 import { isVerbatim } from '../../../lib/shared/verbatim.ts'
 import { goToSlide, recordForeignRequests, slideTotal, waitForSlide } from '../fixtures/support.ts'
 

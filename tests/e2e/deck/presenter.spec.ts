@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { notePhrases } from '../../../lib/site/note-leaks.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { pressTimerButton, waitForSlide } from '../fixtures/support.ts'

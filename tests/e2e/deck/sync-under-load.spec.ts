@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { SlidePosition } from '../fixtures/support.ts'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { startCpuHog } from '../fixtures/cpu-hog.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { slidePosition as positionOf, waitForSlide } from '../fixtures/support.ts'

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { SlidePosition } from '../fixtures/support.ts'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { slidePosition as positionOf, presenterPace, pressTimerButton, waitForSlide } from '../fixtures/support.ts'
 

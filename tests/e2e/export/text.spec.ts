@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { loadDeck } from '../../../lib/check/load-deck.ts'
+import { loadInterview } from '../../../lib/deck.ts'
 import { pdfjsTextContents } from '../../../lib/export/pdf-text.ts'
-import { loadInterview, projectRoot } from '../../../lib/project.ts'
+import { projectRoot } from '../../../lib/project.ts'
 import { expect, test } from '../fixtures/export.ts'
 
 // Text copied out of the PDFs is the source's text: every quote and every question, extracted with

@@ -1,6 +1,7 @@
 import type { TestRoom } from '../fixtures/room.ts'
 import { Buffer } from 'node:buffer'
-import { listFiles, readDeck, relativePath } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
+import { listFiles, relativePath } from '../../../lib/project.ts'
 import { roomPaths } from '../../../lib/shared/room-protocol.ts'
 import { notePhrases } from '../../../lib/site/note-leaks.ts'
 import { expect, sharedChannel, socketClient, test } from '../fixtures/room.ts'

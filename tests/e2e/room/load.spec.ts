@@ -1,5 +1,5 @@
 import { follow, speaker, walkThrough } from '../../../lib/bench/room.ts'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { allAt, audiencePage, expect, sharedChannel, test } from '../fixtures/room.ts'
 
 /**

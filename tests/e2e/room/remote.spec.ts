@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { devices } from '@playwright/test'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { axe, describe } from '../fixtures/axe.ts'
 import { allAt, audiencePage, expect, pairedContext, test } from '../fixtures/room.ts'
 import { presenterPace, pressTimerButton } from '../fixtures/support.ts'

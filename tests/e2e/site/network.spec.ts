@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { readDeck } from '../../../lib/project.ts'
+import { readDeck } from '../../../lib/deck.ts'
 import { printRoutes } from '../../../setup/routes.ts'
 import { expect, test } from '../fixtures/sites.ts'
 import { recordForeignRequests, waitForSlide } from '../fixtures/support.ts'

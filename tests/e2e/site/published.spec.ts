@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { exportFilename, readDeck } from '../../../lib/project.ts'
+import { exportFilename, readDeck } from '../../../lib/deck.ts'
 import { ogImageName } from '../../../lib/site/build.ts'
 import { snapshotClass } from '../../../lib/site/first-slide.ts'
 import { ogImageSize } from '../../../lib/site/og-image.ts'

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { BuiltSite } from '../fixtures/sites.ts'
 import { AxeBuilder } from '@axe-core/playwright'
-import { loadInterview } from '../../../lib/project.ts'
+import { loadInterview } from '../../../lib/deck.ts'
 import { coverage, describeCoverage } from '../../../lib/shared/highlights.ts'
 import { normalise } from '../../../lib/shared/verbatim.ts'
 import { deckFacts } from '../../../lib/site/deck-facts.ts'

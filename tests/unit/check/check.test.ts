@@ -14,11 +14,16 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { checkDeck, formatProblem } from '../../../lib/check/check.ts'
 import { loadDeck } from '../../../lib/check/load-deck.ts'
 import { declaredSources, sourceLine, sourcesSlideOf } from '../../../lib/check/slide-sources.ts'
-import { loadInterview, projectRoot } from '../../../lib/project.ts'
+import { loadInterview } from '../../../lib/deck.ts'
+import { projectScript } from '../../../lib/process.ts'
+import { projectRoot } from '../../../lib/project.ts'
 
 const execute = promisify(execFile)
 /** `npm run check -- <args>`, without npm's own output */
-const runCheck = (...args: string[]) => execute(join(projectRoot, 'node_modules', '.bin', 'tsx'), ['scripts/check.ts', ...args], { cwd: projectRoot })
+function runCheck(...args: string[]) {
+  const check = projectScript('scripts/check.ts', args)
+  return execute(check.command, check.args, { cwd: projectRoot })
+}
 const failureOf = (args: string[]) => runCheck(...args).then(() => undefined, (error: { code: number, stderr: string }) => error)
 const deck = await loadDeck(projectRoot)
 const interview = loadInterview()

@@ -18,7 +18,8 @@ import {
   wordsPerMinute,
 } from '../../../lib/check/rules/notes.ts'
 import { missingQuestion, questionsShown, quoteProblem, quotesNotVerbatim } from '../../../lib/check/rules/quotes.ts'
-import { loadInterview, projectRoot, slidesPath } from '../../../lib/project.ts'
+import { loadInterview } from '../../../lib/deck.ts'
+import { projectRoot, slidesPath } from '../../../lib/project.ts'
 import { countWords, talkDuration } from '../../../lib/shared/pace.ts'
 import { isVerbatim } from '../../../lib/shared/verbatim.ts'
 

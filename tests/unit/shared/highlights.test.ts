@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { loadInterview } from '../../../lib/project.ts'
+import { loadInterview } from '../../../lib/deck.ts'
 import { coverage, describeCoverage, locateQuote, quoteAnchor, segmentText } from '../../../lib/shared/highlights.ts'
 import { normalise, sentencesOf } from '../../../lib/shared/verbatim.ts'
 import { deckFacts } from '../../../lib/site/deck-facts.ts'

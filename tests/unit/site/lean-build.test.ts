@@ -138,3 +138,30 @@ describe('leanSlidevBuild fails loudly where Slidev changed', () => {
     expect(() => hook(leaveOut!, 'buildEnd').call(build)).not.toThrow()
   })
 })
+
+describe('leanSlidevBuild\'s hook filters', () => {
+  it('let the bundler call its hooks only for what they can concern', () => {
+    const [leaveOut] = leanSlidevBuild()
+    const { filter: resolveFilter } = leaveOut!.resolveId as { filter: { id: RegExp } }
+    for (const id of [
+      '@slidev/rough-notation',
+      'floating-vue',
+      './prism.css',
+      '../styles/prism.css',
+      '@slidev/parser/core',
+      'virtual:pwa-register',
+    ])
+      expect(id, id).toMatch(resolveFilter.id)
+    for (const id of [
+      'vue',
+      './App.vue',
+      '/@slidev/slides/1/md',
+      '@slidev/parser/utils',
+      './prism.css.map',
+    ])
+      expect(id, id).not.toMatch(resolveFilter.id)
+    const { filter: transformFilter } = leaveOut!.transform as { filter: { code: RegExp } }
+    expect('_resolveDirective("mark")').toMatch(transformFilter.code)
+    expect('_resolveComponent("Timeline")').not.toMatch(transformFilter.code)
+  })
+})
