@@ -6,7 +6,7 @@ import process from 'node:process'
 export interface RunOptions {
   cwd: string
   env?: NodeJS.ProcessEnv
-  /** print the child's output as it runs instead of collecting it */
+  /** print the child's output as it runs, besides collecting it */
   verbose?: boolean
 }
 
@@ -16,14 +16,18 @@ export class CommandError extends Error {
 
 /** Runs `command` and resolves with its output (stdout and stderr, interleaved) when it exits 0. */
 export function runCommand(command: string, args: readonly string[], { cwd, env = process.env, verbose = false }: RunOptions): Promise<string> {
-  const child = spawn(command, args, {
-    cwd,
-    env,
-    stdio: verbose ? 'inherit' : 'pipe',
-  })
+  const child = spawn(command, args, { cwd, env, stdio: 'pipe' })
   const output: string[] = []
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()))
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString())
+    if (verbose)
+      process.stdout.write(chunk)
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString())
+    if (verbose)
+      process.stderr.write(chunk)
+  })
   return new Promise((done, fail) => {
     child.on('error', fail)
     child.on('close', code => code === 0

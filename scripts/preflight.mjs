@@ -5,29 +5,39 @@ import { readFileSync } from 'node:fs'
 import module from 'node:module'
 import process from 'node:process'
 
-const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
-const version = process.versions.node.split('.').map(Number)
-function atLeast(floor) {
-  for (let part = 0; part < 3; part++) {
-    if (version[part] !== floor[part])
-      return version[part] > floor[part]
+/**
+ * Why Node.js `version` cannot run the deck, or undefined if it can. `range` is package.json's
+ * engines.node as the project writes it: "^22.22.2 || ^24.15.0 || >=26.0.0", a floor on each line,
+ * and every line from the last.
+ */
+export function unsupported(version, range) {
+  const have = version.split('.').map(Number)
+  const atLeast = (floor) => {
+    for (let part = 0; part < 3; part++) {
+      if (have[part] !== floor[part])
+        return have[part] > floor[part]
+    }
+    return true
   }
-  return true
-}
-// "^22.22.2 || ^24.15.0 || >=26.0.0": a floor on each line, and every line from the last
-const ranges = engines.node.split('||').map((range) => {
-  const [, kind, floor] = /^\s*(\^|>=)(\d+\.\d+\.\d+)\s*$/.exec(range)
-  return {
-    anyLater: kind === '>=',
-    floor: floor.split('.').map(Number),
-  }
-})
-const supported = ranges.some(({ anyLater, floor }) => atLeast(floor) && (anyLater || version[0] === floor[0]))
-if (!supported) {
-  const needed = ranges.map(({ anyLater, floor }) => anyLater
+  const floors = range.split('||').map((part) => {
+    const [, kind, floor] = /^\s*(\^|>=)(\d+\.\d+\.\d+)\s*$/.exec(part)
+    return {
+      anyLater: kind === '>=',
+      floor: floor.split('.').map(Number),
+    }
+  })
+  if (floors.some(({ anyLater, floor }) => atLeast(floor) && (anyLater || have[0] === floor[0])))
+    return undefined
+  const needed = floors.map(({ anyLater, floor }) => anyLater
     ? `${floor[0]} or later`
     : `${floor.join('.')} or newer on the ${floor[0]} line`).join(', ')
-  console.error(`This deck needs Node.js ${needed}; this is Node.js ${process.versions.node}. Install Node.js 24 or 26 LTS (.node-version names the line it is developed on) and run the command again.`)
+  return `This deck needs Node.js ${needed}; this is Node.js ${version}. Install Node.js 24 or 26 LTS (.node-version names the line it is developed on) and run the command again.`
+}
+
+const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const problem = unsupported(process.versions.node, engines.node)
+if (problem) {
+  console.error(problem)
   process.exit(1)
 }
 module.enableCompileCache?.(new URL('../node_modules/.cache/node-compile-cache', import.meta.url).pathname)

@@ -3,7 +3,7 @@ import type { LeakedNote } from './note-leaks.ts'
 import type { SiteSettings } from './published.ts'
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import module, { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { exportFilename, readDeck, siteUrlOf } from '../deck.ts'
@@ -40,8 +40,13 @@ export interface PublicBuildOptions extends Omit<DeckBuildOptions, 'withoutNotes
   siteUrl?: string
 }
 
-export interface PublicBuildResult {
+export interface DeckBuild {
   outDir: string
+  /** what `slidev build` printed */
+  log: string
+}
+
+export interface PublicBuildResult extends DeckBuild {
   /** URL of the PDF download, if the export existed */
   pdfUrl?: string
   /** how many notes were checked for in the output */
@@ -62,7 +67,7 @@ export class PresenterRouteError extends Error {
 }
 
 /** Runs `slidev build` in its own process (Slidev keeps per-process state, so one build per process). */
-export async function buildDeck(options: DeckBuildOptions): Promise<string> {
+export async function buildDeck(options: DeckBuildOptions): Promise<DeckBuild> {
   const outDir = resolve(projectRoot, options.outDir)
   const args = [
     slidevBin,
@@ -79,11 +84,17 @@ export async function buildDeck(options: DeckBuildOptions): Promise<string> {
   const env = {
     ...process.env,
     [siteSettingsVariable]: JSON.stringify(options.site ?? {}),
+    // Slidev's CLI, Vite and their plugins are some 2,000 modules: compiled once, kept for the next build
+    ...module.getCompileCacheDir?.()
+      ? {
+          NODE_COMPILE_CACHE: module.getCompileCacheDir(),
+        }
+      : {},
   }
-  await runCommand(process.execPath, args, { cwd: projectRoot, env, verbose: options.verbose }).catch((error: Error) => {
+  const log = await runCommand(process.execPath, args, { cwd: projectRoot, env, verbose: options.verbose }).catch((error: Error) => {
     throw new Error(`slidev build failed: ${error.message}`)
   })
-  return outDir
+  return { outDir, log }
 }
 
 export const ogImageName = 'og-image.png'
@@ -149,9 +160,9 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
 
   const siteUrl = siteUrlOf(options.siteUrl, deck)
   const entry = writePublicEntry(deck, pdfUrl, siteUrl)
-  let outDir: string
+  let built: DeckBuild
   try {
-    outDir = await buildDeck({
+    built = await buildDeck({
       ...options,
       base,
       entry,
@@ -172,21 +183,21 @@ export async function buildPublic(options: PublicBuildOptions): Promise<PublicBu
   }
 
   if (pdfUrl)
-    copyFileSync(pdfSource, join(outDir, pdfName))
-  const snapshot = await onFirstSlide(outDir, base, async (page) => {
+    copyFileSync(pdfSource, join(built.outDir, pdfName))
+  const snapshot = await onFirstSlide(built.outDir, base, async (page) => {
     const snapshot = await captureFirstSlide(page)
-    await renderOgImage(page, join(outDir, ogImageName))
+    await renderOgImage(page, join(built.outDir, ogImageName))
     return snapshot
   })
-  writeFirstSlideSnapshot(outDir, snapshot, {
+  writeFirstSlideSnapshot(built.outDir, snapshot, {
     base,
     colorSchema: String(deck.slides[0]?.frontmatter.colorSchema ?? 'auto'),
   })
 
   const phrases = notePhrases(deck)
-  const leaks = findNotePhrases(outDir, phrases)
+  const leaks = findNotePhrases(built.outDir, phrases)
   if (leaks.length)
     throw new NotesLeakedError(leaks)
-  assertNoPresenterRoute(outDir)
-  return { outDir, pdfUrl, notesChecked: phrases.length }
+  assertNoPresenterRoute(built.outDir)
+  return { ...built, pdfUrl, notesChecked: phrases.length }
 }

@@ -165,18 +165,17 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, know
     try {
       // loaded only to build: Slidev, Vite and Playwright wait until then
       const { buildDeck, buildPublic } = await import('./build.ts')
-      if (kind === 'private') {
-        await buildDeck({ outDir: building, base, verbose: options.verbose })
-      }
-      else {
-        await buildPublic({
-          outDir: building,
-          base,
-          pdf,
-          siteUrl,
-          verbose: options.verbose,
-        })
-      }
+      const { log } = kind === 'private'
+        ? await buildDeck({ outDir: building, base, verbose: options.verbose })
+        : await buildPublic({
+            outDir: building,
+            base,
+            pdf,
+            siteUrl,
+            verbose: options.verbose,
+          })
+      // what the build printed, beside it, for the tests that hold it to a quiet terminal
+      writeFileSync(buildLog(dir), log)
       renameSync(building, dir)
     }
     finally {
@@ -188,6 +187,11 @@ export async function cachedSite(kind: SiteKind, options: SiteOptions = {}, know
   finally {
     rmSync(lock, { recursive: true, force: true })
   }
+}
+
+/** What the build of a cached site printed. */
+export function buildLog(dir: string): string {
+  return `${dir}.log`
 }
 
 /** Takes the lock (a folder holding the owner's pid); a lock whose owner is gone is taken over. */
@@ -219,11 +223,13 @@ export function markUsed(dir: string): void {
 export function pruneCache(cacheDir: string, prefix: string): void {
   const entries = readdirSync(cacheDir)
   const kept = entries
-    .filter(name => name.startsWith(prefix) && !name.endsWith('.lock'))
+    .filter(name => name.startsWith(prefix) && !name.endsWith('.lock') && !name.endsWith('.log'))
     .map(name => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
-  for (const old of kept.slice(keep))
+  for (const old of kept.slice(keep)) {
     rmSync(join(cacheDir, old.name), { recursive: true, force: true })
+    rmSync(buildLog(join(cacheDir, old.name)), { force: true })
+  }
   for (const name of entries) {
     const pid = Number(/^\.building-.+-(\d+)$/.exec(name)?.[1])
     if (pid && !isRunning(pid))

@@ -16,6 +16,7 @@ import { projectRoot } from '../../../lib/project.ts'
 import { coverage, describeCoverage } from '../../../lib/shared/highlights.ts'
 import { normalise } from '../../../lib/shared/verbatim.ts'
 import { deckFacts } from '../../../lib/site/deck-facts.ts'
+import { unexpectedWarnings } from '../../quiet-terminal.ts'
 import { epoch, expect, exportTimeout, finished, outputs, runExport, startExport, test } from '../fixtures/export.ts'
 
 // The first export (the shared fixture) serves every content test; a second checks reproducibility,
@@ -68,6 +69,8 @@ test('the export reports progress per slide and ends with the paths, page counts
   expect(exported.run.stdout).toContain(`handout PDF  slide ${slides.length} of ${slides.length}`)
   expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pdf\\s+${slides.length} pages\\s+\\d+ KiB`))
   expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}-handout\\.pdf\\s+\\d+ pages\\s+\\d+ KiB`))
+  // and nothing a presenter cannot act on (the build it printed from is held to the same in builds.spec.ts)
+  expect(unexpectedWarnings(`${exported.run.stdout}\n${exported.run.stderr}`)).toEqual([])
 })
 
 test.describe('slides PDF', () => {
@@ -271,7 +274,7 @@ test('a killed export leaves the previous PDFs byte-identical', async ({ exporte
 test('without a browser: exit 1 and one clear line, no stack trace', async () => {
   const run = await finished(startExport([`--out=${join(outputs, 'no-browser')}`], { BRIEFING_CHROMIUM: '/missing/path' }))
   expect(run.code).toBe(1)
-  const lines = run.stderr.split('\n').filter(line => line.trim() && !line.startsWith('npm warn'))
+  const lines = run.stderr.split('\n').filter(line => line.trim())
   expect(lines).toHaveLength(1)
   expect(lines[0]).toMatch(/^export failed: BRIEFING_CHROMIUM points at "\/missing\/path", which does not exist\. /)
   expect(lines[0]).toContain('apt-get install -y chromium')

@@ -1,9 +1,17 @@
 import type { Page } from '@playwright/test'
 import type { BuiltSite } from '../fixtures/sites.ts'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { exportFilename, readDeck } from '../../../lib/deck.ts'
+import { projectScript } from '../../../lib/process.ts'
+import { projectRoot } from '../../../lib/project.ts'
+import { buildLog } from '../../../lib/site/cache.ts'
 import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks.ts'
+import { unexpectedWarnings } from '../../quiet-terminal.ts'
+import { freePort } from '../fixtures/room.ts'
 import { expect, siteBase, stubPdf, test } from '../fixtures/sites.ts'
 import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support.ts'
 
@@ -114,5 +122,51 @@ test.describe('npm run build', () => {
     const { errors, foreign } = await visitEverySlide(page, privateSite)
     expect(errors).toEqual([])
     expect(foreign).toEqual([])
+  })
+})
+
+test.describe('a quiet terminal', () => {
+  test('the builds printed nothing a presenter cannot act on', ({ privateSite, publicSite }) => {
+    for (const site of [privateSite, publicSite]) {
+      const log = readFileSync(buildLog(site.dir), 'utf8')
+      expect(log).toContain('Slidev')
+      expect(unexpectedWarnings(log), buildLog(site.dir)).toEqual([])
+    }
+  })
+
+  test('npm start, and npm start -- --room, print where the talk is and nothing else a presenter cannot act on', async ({ privateSite: _built }) => {
+    test.setTimeout(120_000)
+    for (const [args, says] of [
+      [[], /Presenter: http:\/\/127\.0\.0\.1:\d+\/presenter\//],
+      [
+        ['--room', '--bind', '127.0.0.1'],
+        /Audience: {2}http:\/\/127\.0\.0\.1:\d+\//,
+      ],
+    ] as const) {
+      const port = await freePort()
+      const start = projectScript('scripts/start.ts', [
+        ...args,
+        '--port',
+        String(port),
+      ])
+      const child = spawn(start.command, start.args, {
+        cwd: projectRoot,
+        env: {
+          ...process.env,
+          BRIEFING_ROOM_KEY_FILE: join(tmpdir(), `room-key-${port}`),
+        },
+      })
+      let output = ''
+      child.stdout.on('data', chunk => output += chunk)
+      child.stderr.on('data', chunk => output += chunk)
+      try {
+        await expect.poll(() => output, { timeout: 100_000 }).toMatch(says)
+        expect(await fetch(`http://127.0.0.1:${port}/`).then(response => response.status)).toBe(200)
+      }
+      finally {
+        child.kill()
+      }
+      expect(unexpectedWarnings(output), output).toEqual([])
+    }
   })
 })
