@@ -20,6 +20,8 @@ export interface StartCommand {
 }
 
 export interface StartTiming {
+  /** command started to its server's first answer, in ms */
+  answeredMs: number
   /** command started to slide 1's title on screen, in ms */
   firstSlideMs: number
   /** for slides 2…N: key press to the slide on screen, in ms */
@@ -82,7 +84,10 @@ async function visitEverySlide(page: Page, total: number): Promise<number[]> {
   return times
 }
 
-/** Starts the command, opens slide 1 in a fresh page of `browser` as soon as anything answers, visits every slide. */
+/**
+ * Starts the command, opens slide 1 in a new page of `browser` (already running, as a presenter's
+ * is) as soon as the server answers, visits every slide.
+ */
 export async function timeStart(browser: Browser, start: StartCommand, slides: number): Promise<StartTiming> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
@@ -108,10 +113,11 @@ export async function timeStart(browser: Browser, start: StartCommand, slides: n
   })
   try {
     await untilServing(start.url, child, () => log, 180_000)
+    const answeredMs = Date.now() - started
     await page.goto(start.url, { waitUntil: 'commit' })
     const firstSlideMs = await titleShownAt(page) - started
     const firstVisitsMs = await visitEverySlide(page, slides)
-    return { firstSlideMs, firstVisitsMs }
+    return { answeredMs, firstSlideMs, firstVisitsMs }
   }
   finally {
     await context.close()
