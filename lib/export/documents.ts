@@ -1,7 +1,14 @@
 /** What an export makes, and how it reports: shared by the export, its printing and its cache. */
 
 export type HandoutLayout = 'speaker' | 'audience'
-export type ExportedDocument = 'slides' | 'handout'
+/** the slides PDF, the handout PDF, the PowerPoint file */
+export type ExportedDocument = 'slides' | 'handout' | 'pptx'
+
+export const documentNames: Record<ExportedDocument, string> = {
+  slides: 'slides PDF',
+  handout: 'handout PDF',
+  pptx: 'PowerPoint',
+}
 
 /** Called as each slide of a document has rendered. */
 export type ProgressListener = (document: ExportedDocument, rendered: number, total: number) => void

@@ -4,13 +4,14 @@ import type { SiteSpec } from '../site/cache.ts'
 import type { StaticServer } from '../site/serve.ts'
 import type { ExportedDocument, HandoutLayout, ProgressListener } from './documents.ts'
 import type { OutlineItem, PdfExpectation, PdfMetadata } from './pdf.ts'
+import type { PptxExpectation } from './pptx/read.ts'
 import { PDFDocument } from 'pdf-lib'
 import { chromium } from 'playwright-core'
 import { audienceSlidesPerPage } from '../../handout/layout.ts'
 import { printRoutes } from '../../setup/routes.ts'
 import { cachedSite } from '../site/cache.ts'
 import { serveStatic } from '../site/serve.ts'
-import { ExportError, firstLine } from './documents.ts'
+import { documentNames, ExportError, firstLine } from './documents.ts'
 import { a4, finishPdf, namedDestinations, sourceDate } from './pdf.ts'
 
 /** 960×540 pt: the slides PDF page, exactly 16:9 */
@@ -45,6 +46,7 @@ export interface PrintOptions {
   site: SiteSpec
   dark: boolean
   handout: HandoutLayout
+  pptx: boolean
   env: NodeJS.ProcessEnv
   launchOptions: LaunchOptions
   renderTimeout: number
@@ -52,20 +54,19 @@ export interface PrintOptions {
   step: (name: string) => void
 }
 
-/** A finished PDF, not yet written, with what its check expects of it. */
-export interface PrintedPdf {
-  document: ExportedDocument
-  bytes: Uint8Array
-  expected: PdfExpectation
-}
+/** A finished document, not yet written, with what its check expects of it. */
+export type PrintedDocument
+  = | { document: Exclude<ExportedDocument, 'pptx'>, bytes: Uint8Array, expected: PdfExpectation }
+    | { document: 'pptx', bytes: Uint8Array, expected: PptxExpectation }
 
 /**
  * The cached private build (the one `npm start` serves, built first if this content has none) on a
  * static server, one Chromium, two PDFs: the slides from handout/SlidesDocument.vue, the handout from
- * handout/HandoutDocument.vue, both finished with pdf-lib (metadata, outline, fixed dates).
+ * handout/HandoutDocument.vue, both finished with pdf-lib (metadata, outline, fixed dates); and if
+ * asked for, the PowerPoint file from the slides at their own size (lib/export/pptx/).
  */
-export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]> {
-  const { deck, site: siteSpec, dark, handout, env, launchOptions, renderTimeout, onProgress, step } = options
+export async function printBriefing(options: PrintOptions): Promise<PrintedDocument[]> {
+  const { deck, site: siteSpec, dark, handout, pptx, env, launchOptions, renderTimeout, onProgress, step } = options
   const date = sourceDate(env)
   const browserStarting = chromium.launch(launchOptions)
   // a launch failure is reported where the browser is awaited, not as an unhandled rejection
@@ -113,12 +114,23 @@ export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]
     step('handout rendered')
     const handoutPrint = await printPdf(page)
     step('handout printed')
-    const [slidesPdf, handoutPdf] = await Promise.all([
-      slidesFinished,
-      handoutOutline(handoutPrint, outline).then(handoutEntries => finishPdf(handoutPrint, { ...metadata, title: `${metadata.title} (${handout} handout)` }, handoutEntries)),
-    ])
+    const handoutFinished = handoutOutline(handoutPrint, outline).then(handoutEntries => finishPdf(handoutPrint, { ...metadata, title: `${metadata.title} (${handout} handout)` }, handoutEntries))
+    handoutFinished.catch(() => {})
+
+    let pptxFile: Extract<PrintedDocument, { document: 'pptx' }> | undefined
+    if (pptx) {
+      const { pptxFromPage } = await import('./pptx/pptx.ts')
+      await navigateInApp(page, `${printRoutes.pptx}?print=true`)
+      await waitForSlides(page, 'pptx', slides.length, renderTimeout, pageErrors, onProgress)
+      step('slides rendered for PowerPoint')
+      pptxFile = await pptxFromPage(page, deck, date).catch((error: Error) => {
+        throw new ExportError(`PowerPoint: ${firstLine(error.message)}`)
+      })
+      step('PowerPoint file made')
+    }
+    const [slidesPdf, handoutPdf] = await Promise.all([slidesFinished, handoutFinished])
     step('both PDFs finished')
-    // nothing more to print: the browser closes while the PDFs are checked and written
+    // nothing more to print: the browser closes while the documents are checked and written
     void browser.close().catch(() => {})
     return [
       {
@@ -147,6 +159,9 @@ export async function printBriefing(options: PrintOptions): Promise<PrintedPdf[]
           },
         },
       },
+      ...pptxFile
+        ? [pptxFile]
+        : [],
     ]
   }
   finally {
@@ -193,7 +208,7 @@ async function waitForSlides(
       const errors = pageErrors.length > 0
         ? ` (page errors: ${pageErrors.slice(0, 3).join('; ')})`
         : ''
-      throw new ExportError(`${kind} PDF: only ${rendered} of ${total} slides rendered within ${Math.round(timeout / 1000)} s${errors}`)
+      throw new ExportError(`${documentNames[kind]}: only ${rendered} of ${total} slides rendered within ${Math.round(timeout / 1000)} s${errors}`)
     })
     const now = Math.min(total, Number(await handle.jsonValue()))
     for (let slide = rendered + 1; slide <= now; slide++)

@@ -2,10 +2,12 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { slidevPptxModule } from '../../lib/export/pptx/slidev.ts'
 import { optionalFeatures } from '../../lib/site/optional-features.ts'
 
-// The export's print pages (handout/*.vue), the presenter's pace (components/PresenterPace.vue),
+// The export's print pages (handout/*.vue), its PowerPoint file (lib/export/pptx/), the presenter's pace (components/PresenterPace.vue),
 // the ordered sync (setup/), the lean build and the public build (lib/site/) use Slidev internals
 // that are not public API. The version is pinned; these checks fail loudly if an upgrade moves any
 // of them, before a build or a talk does.
@@ -45,6 +47,37 @@ describe('the Slidev internals the export relies on', () => {
   it('is Slidev 53.0.0, as pinned', () => {
     expect(JSON.parse(source('package.json')).version).toBe('53.0.0')
     expect(require('@slidev/cli/package.json').version).toBe('53.0.0')
+  })
+
+  it('has its editable PowerPoint export in a module of its own (lib/export/pptx/slidev.ts)', async () => {
+    const module = slidevPptxModule()
+    const code = readFileSync(module, 'utf8')
+    // what lib/export/pptx/slidev.ts gives it and reads back
+    expect(code).toMatch(/async function exportPptxEditable\(ctx, output\) \{\s*await ctx\.go\("print"\);/)
+    expect(code).toContain('containerSelector: ".print-slide-container"')
+    for (const read of [
+      'ctx.pages',
+      'ctx.slides',
+      'ctx.width',
+      'ctx.height',
+      'ctx.page',
+    ])
+      expect(code).toContain(read)
+    for (const reported of [
+      'fallbackSlides',
+      'imagesDropped',
+      'isolationMissed',
+      'rastersFailed',
+      'unparsedColors',
+      'unplaceablePseudos',
+    ])
+      expect(code).toContain(`${reported}:`)
+    // an icon becomes an <img>, whose alt it keeps; a transform or a mask would not be drawn as the page shows it
+    expect(code).toContain('if (node.alt) options.altText = node.alt;')
+    expect(code).toContain('if (style.transform && style.transform !== "none") return "transform";')
+    expect(code).not.toMatch(/mask/i)
+    const { exportPptxEditable } = await import(pathToFileURL(module).href) as Record<string, unknown>
+    expect(exportPptxEditable).toBeTypeOf('function')
   })
 
   it('renders one print slide from a fixed nav (internals/PrintSlideClick.vue)', () => {

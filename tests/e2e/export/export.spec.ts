@@ -69,6 +69,8 @@ test('the export reports progress per slide and ends with the paths, page counts
   expect(exported.run.stdout).toContain(`handout PDF  slide ${slides.length} of ${slides.length}`)
   expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pdf\\s+${slides.length} pages\\s+\\d+ KiB`))
   expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}-handout\\.pdf\\s+\\d+ pages\\s+\\d+ KiB`))
+  expect(exported.run.stdout).toContain(`PowerPoint   slide ${slides.length} of ${slides.length}`)
+  expect(exported.run.stdout).toMatch(new RegExp(`${headmatter.exportFilename}\\.pptx\\s+${slides.length} slides\\s+\\d+ KiB`))
   // and nothing a presenter cannot act on (the build it printed from is held to the same in builds.spec.ts)
   expect(unexpectedWarnings(`${exported.run.stdout}\n${exported.run.stderr}`)).toEqual([])
 })
@@ -205,28 +207,30 @@ test.describe('speaker handout', () => {
 test('two exports with SOURCE_DATE_EPOCH give identical bytes', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const secondDir = join(outputs, 'second')
-  await runExport(secondDir, ['--force'])
+  await runExport(secondDir, ['--force', '--pptx'])
   const secondPaths = exportPaths(secondDir, headmatter.exportFilename)
   expect(Buffer.compare(await readFile(secondPaths.slides), await readFile(exported.paths.slides))).toBe(0)
   expect(Buffer.compare(await readFile(secondPaths.handout), await readFile(exported.paths.handout))).toBe(0)
+  expect(Buffer.compare(await readFile(secondPaths.pptx), await readFile(exported.paths.pptx))).toBe(0)
 })
 
-test('an export of unchanged inputs writes the PDFs printed last time, without printing', async ({ exported }) => {
+test('an export of unchanged inputs writes the files made last time, without making them', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const dir = join(outputs, 'unchanged')
-  const run = await runExport(dir)
-  expect(run.stdout).toContain('Nothing that goes into the PDFs changed since they were printed')
+  const run = await runExport(dir, ['--pptx'])
+  expect(run.stdout).toContain('Nothing that goes into the documents changed since they were made')
   expect(run.stdout).not.toContain('slide 1 of')
   const paths = exportPaths(dir, headmatter.exportFilename)
   expect(Buffer.compare(await readFile(paths.slides), await readFile(exported.paths.slides))).toBe(0)
   expect(Buffer.compare(await readFile(paths.handout), await readFile(exported.paths.handout))).toBe(0)
+  expect(Buffer.compare(await readFile(paths.pptx), await readFile(exported.paths.pptx))).toBe(0)
 
   // another date is another print: a date no earlier run can have printed and kept in the cache
   const redated = await runExport(join(outputs, 'redated'), [], {
     SOURCE_DATE_EPOCH: String(Math.floor(Date.now() / 1000)),
   })
   expect(redated.stdout).toContain(`slides PDF   slide ${slides.length} of ${slides.length}`)
-  expect(redated.stdout).not.toContain('Nothing that goes into the PDFs changed')
+  expect(redated.stdout).not.toContain('Nothing that goes into the documents changed')
 })
 
 test('the audience handout: three slides a page, ruled lines, no speaker notes', async () => {
@@ -246,20 +250,22 @@ test('the audience handout: three slides a page, ruled lines, no speaker notes',
   expect(texts.join(' ')).not.toContain(noteText(slides[1]!.note).slice(0, 60))
 })
 
-test('a killed export leaves the previous PDFs byte-identical', async ({ exported }) => {
+test('a killed export leaves the previous files byte-identical', async ({ exported }) => {
   test.setTimeout(exportTimeout)
   const dir = join(outputs, 'killed')
   const paths = exportPaths(dir, headmatter.exportFilename)
   await mkdir(dir, { recursive: true })
   await copyFile(exported.paths.slides, paths.slides)
   await copyFile(exported.paths.handout, paths.handout)
-  const before = [await readFile(paths.slides), await readFile(paths.handout)]
+  await copyFile(exported.paths.pptx, paths.pptx)
+  const before = [await readFile(paths.slides), await readFile(paths.handout), await readFile(paths.pptx)]
 
-  const child = startExport([`--out=${dir}`, '--force'])
+  // killed while it makes the PowerPoint file, the PDFs printed and finished
+  const child = startExport([`--out=${dir}`, '--force', '--pptx'])
   const run = finished(child)
   await new Promise<void>((resolve) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('slide 5 of')) {
+      if (chunk.toString().includes('PowerPoint   slide')) {
         process.kill(-child.pid!, 'SIGKILL')
         resolve()
       }
@@ -269,6 +275,7 @@ test('a killed export leaves the previous PDFs byte-identical', async ({ exporte
 
   expect(Buffer.compare(await readFile(paths.slides), before[0]!)).toBe(0)
   expect(Buffer.compare(await readFile(paths.handout), before[1]!)).toBe(0)
+  expect(Buffer.compare(await readFile(paths.pptx), before[2]!)).toBe(0)
 })
 
 test('without a browser: exit 1 and one clear line, no stack trace', async () => {

@@ -60,9 +60,9 @@ describe('deckMetadata and slideOutline', () => {
     expect(outline.at(-1)).toEqual({ title: 'Slide 5', level: 1, pageIndex: 4 })
   })
 
-  it('names the PDFs from exportFilename', () => {
-    expect(exportPaths('out', 'deck')).toEqual({ slides: 'out/deck.pdf', handout: 'out/deck-handout.pdf' })
-    expect(exportPaths('out', 'deck', { dark: true, handout: 'audience' })).toEqual({ slides: 'out/deck-dark.pdf', handout: 'out/deck-audience-handout.pdf' })
+  it('names the files from exportFilename', () => {
+    expect(exportPaths('out', 'deck')).toEqual({ slides: 'out/deck.pdf', handout: 'out/deck-handout.pdf', pptx: 'out/deck.pptx' })
+    expect(exportPaths('out', 'deck', { dark: true, handout: 'audience' })).toEqual({ slides: 'out/deck-dark.pdf', handout: 'out/deck-audience-handout.pdf', pptx: 'out/deck.pptx' })
   })
 })
 

@@ -1,7 +1,7 @@
 /**
- * Exported PDFs kept beside the cached builds (lib/site/cache.ts): an export whose inputs are all
- * unchanged (the build's content, the export's code and options, SOURCE_DATE_EPOCH and the browser)
- * writes the PDFs it printed last time instead of printing the same bytes again.
+ * Exported documents (the PDFs, the PowerPoint file) kept beside the cached builds (lib/site/cache.ts):
+ * an export whose inputs are all unchanged (the build's content, the export's code and options,
+ * SOURCE_DATE_EPOCH and the browser) writes what it made last time instead of making the same bytes again.
  */
 import type { ExportedDocument, HandoutLayout } from './documents.ts'
 import { createHash } from 'node:crypto'
@@ -14,33 +14,35 @@ import { markUsed, pruneCache } from '../site/cache.ts'
 export interface PrintSettings {
   dark: boolean
   handout: HandoutLayout
+  pptx: boolean
   /** as given; unset means "stamped with the time of printing" */
   sourceDateEpoch: string | undefined
   executablePath: string
 }
 
-export interface CachedPdf {
+export interface CachedDocument {
   document: ExportedDocument
   bytes: Uint8Array
+  /** its pages (a PowerPoint file's slides) */
   pages: number
 }
 
-export interface CachedPdfs {
-  pdfs: CachedPdf[]
-  /** when they were printed */
+export interface CachedExport {
+  documents: CachedDocument[]
+  /** when they were made */
   printedAt: Date
 }
 
 interface EntryManifest {
   printedAt: string
-  pdfs: { document: ExportedDocument, pages: number, sha256: string }[]
+  documents: { document: ExportedDocument, pages: number, sha256: string }[]
 }
 
-const prefix = 'pdf-'
+const prefix = 'export-'
 const manifestName = 'entry.json'
 /**
- * The code that prints and finishes the PDFs (the handout's pages are part of the build), and the
- * browser lookup, whose launch options change the printed bytes too.
+ * The code that prints and finishes the documents (the handout's pages are part of the build), and
+ * the browser lookup, whose launch options change the printed bytes too.
  */
 function printingCode(root: string) {
   return [
@@ -49,10 +51,16 @@ function printingCode(root: string) {
   ].filter(path => existsSync(path))
 }
 
+function fileName(document: ExportedDocument) {
+  return document === 'pptx'
+    ? 'slides.pptx'
+    : `${document}.pdf`
+}
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
-/** A hash of everything that decides the PDFs' bytes, given the private build's content key. */
-export function pdfKey(siteKey: string, settings: PrintSettings, root = projectRoot): string {
+/** A hash of everything that decides the documents' bytes, given the private build's content key. */
+export function exportKey(siteKey: string, settings: PrintSettings, root = projectRoot): string {
   const browser = statSync(settings.executablePath)
   const hash = createHash('sha256')
   hash.update(JSON.stringify({
@@ -68,8 +76,8 @@ export function pdfKey(siteKey: string, settings: PrintSettings, root = projectR
   return hash.digest('hex').slice(0, 20)
 }
 
-/** The PDFs printed for this key, if they are cached and whole. */
-export function findCachedPdfs(cacheDir: string, key: string): CachedPdfs | undefined {
+/** The documents made for this key, if they are cached and whole. */
+export function findCachedExport(cacheDir: string, key: string): CachedExport | undefined {
   const dir = join(cacheDir, `${prefix}${key}`)
   const manifestPath = join(dir, manifestName)
   if (!existsSync(manifestPath))
@@ -81,41 +89,44 @@ export function findCachedPdfs(cacheDir: string, key: string): CachedPdfs | unde
   catch {
     return undefined
   }
-  const pdfs: CachedPdf[] = []
-  for (const pdf of manifest.pdfs) {
-    const path = join(dir, `${pdf.document}.pdf`)
+  const documents: CachedDocument[] = []
+  for (const entry of manifest.documents) {
+    const path = join(dir, fileName(entry.document))
     const bytes = existsSync(path)
       ? readFileSync(path)
       : undefined
-    if (!bytes || sha256(bytes) !== pdf.sha256)
+    if (!bytes || sha256(bytes) !== entry.sha256)
       return undefined
-    pdfs.push({ document: pdf.document, bytes, pages: pdf.pages })
+    documents.push({ document: entry.document, bytes, pages: entry.pages })
   }
   markUsed(dir)
   return {
-    pdfs,
+    documents,
     printedAt: new Date(manifest.printedAt),
   }
 }
 
 /**
- * Keeps the PDFs of a finished, checked export for the next one with the same key. Each file is
+ * Keeps the documents of a finished, checked export for the next one with the same key. Each file is
  * renamed into place, the manifest last: a reader sees the old entry, the new one, or (for a moment,
  * if a reprint without SOURCE_DATE_EPOCH changed the bytes) a mismatch it treats as no entry.
  */
-export function storePdfs(cacheDir: string, key: string, pdfs: CachedPdf[], printedAt = new Date()): void {
+export function storeExport(cacheDir: string, key: string, documents: CachedDocument[], printedAt = new Date()): void {
   const dir = join(cacheDir, `${prefix}${key}`)
   mkdirSync(dir, { recursive: true })
   const manifest: EntryManifest = {
     printedAt: printedAt.toISOString(),
-    pdfs: pdfs.map(pdf => ({
-      document: pdf.document,
-      pages: pdf.pages,
-      sha256: sha256(pdf.bytes),
+    documents: documents.map(made => ({
+      document: made.document,
+      pages: made.pages,
+      sha256: sha256(made.bytes),
     })),
   }
   const files: [string, Uint8Array | string][] = [
-    ...pdfs.map(pdf => [`${pdf.document}.pdf`, pdf.bytes] as [string, Uint8Array]),
+    ...documents.map(made => [
+      fileName(made.document),
+      made.bytes,
+    ] as [string, Uint8Array]),
     [manifestName, `${JSON.stringify(manifest, null, 2)}\n`],
   ]
   for (const [name, content] of files) {

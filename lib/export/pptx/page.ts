@@ -1,0 +1,265 @@
+/**
+ * Runs in the print page before Slidev's exporter reads it (lib/export/pptx/slidev.ts), and makes
+ * the page say what Slidev's exporter cannot read from it on its own: CSS decorations drawn by
+ * ::before and ::after become elements of their own (the quote mark, the timeline's axis and
+ * stems), an outline a bordered box, squares turned by 45° stand upright (Slidev would draw them
+ * as pictures), a triangle drawn with borders a plain box, text only a screen reader hears goes,
+ * an icon becomes a picture, and each slide
+ * reports its title and its lists of text, which lib/export/pptx/finish.ts makes PowerPoint's own.
+ *
+ * Playwright sends the function's source to the page: it uses nothing from outside itself.
+ */
+
+export interface PageRect {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+export interface SlideFacts {
+  /** 1-based */
+  no: number
+  /** the slide's first heading, as the page shows it */
+  title: string | undefined
+  /**
+   * lists whose items are lines of text (not the timeline's or the actor cards'), in page order; a
+   * list set in columns is a list per column
+   */
+  lists: {
+    /** what stands before each item */
+    marker: 'bullet' | 'number' | 'none'
+    /** the first item's number */
+    startAt: number
+    items: string[]
+    /** from where the bullet or number starts to where the text does, in CSS px */
+    indent: number
+    /** the bullet's or the number's colour, as RRGGBB */
+    markerColor: string | undefined
+    /** the space between one item and the next, in CSS px */
+    gap: number
+  }[]
+  /** a square turned by 45°: where it stands upright now, and the diamond it was */
+  diamonds: { square: PageRect, diamond: PageRect }[]
+  /** a triangle drawn with borders (the flow's arrows): the box it filled, and where it points */
+  triangles: { box: PageRect, points: 'up' | 'right' | 'down' | 'left' }[]
+}
+
+export async function prepareSlidesForPptx(containerSelector: string): Promise<SlideFacts[]> {
+  const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim()
+  const sheet = document.createElement('style')
+  sheet.textContent = '[data-pptx-no-before]::before { content: none !important } [data-pptx-no-after]::after { content: none !important }'
+  document.head.append(sheet)
+  const pictures: HTMLImageElement[] = []
+
+  const facts = Array.from(document.querySelectorAll(containerSelector), (container) => {
+    const origin = container.getBoundingClientRect()
+    const relative = (rect: DOMRect): PageRect => ({
+      x: rect.left - origin.left,
+      y: rect.top - origin.top,
+      w: rect.width,
+      h: rect.height,
+    })
+    // what only a screen reader hears (the `sr-only` pattern) would be drawn as visible text
+    for (const element of Array.from(container.querySelectorAll('*'))) {
+      const box = element.getBoundingClientRect()
+      if (box.width <= 1 && box.height <= 1 && getComputedStyle(element).position === 'absolute' && getComputedStyle(element).overflow === 'hidden')
+        element.remove()
+    }
+    const elements = Array.from(container.querySelectorAll('*'))
+    const heading = container.querySelector('h1, h2')
+    const title = heading
+      ? textOf(heading)
+      : undefined
+
+    const lists: SlideFacts['lists'] = []
+    for (const list of elements.filter(element => element.tagName === 'UL' || element.tagName === 'OL')) {
+      const items = Array.from(list.children).filter(child => child.tagName === 'LI')
+      const lines = items.length > 0 && items.every(item => !item.getAttribute('class') && !item.querySelector('div, p, ul, ol, li, figure, blockquote'))
+      if (!lines)
+        continue
+      const ordered = list.tagName === 'OL'
+      const item = items[0]!
+      const before = getComputedStyle(item, '::before')
+      // a number stands outside the item, in the list's padding; the deck's bullet is the item's ::before
+      const marker = ordered
+        ? getComputedStyle(item).listStyleType === 'none'
+          ? 'none'
+          : 'number'
+        : before.content === 'none' || before.content === 'normal'
+          ? 'none'
+          : 'bullet'
+      const itemBox = item.getBoundingClientRect()
+      const markerLeft = marker === 'number'
+        ? list.getBoundingClientRect().left
+        : itemBox.left
+      const textLeft = itemBox.left + Number.parseFloat(getComputedStyle(item).paddingLeft)
+      const rgb = /^rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(marker === 'number'
+        ? getComputedStyle(item, '::marker').color
+        : before.backgroundColor)
+      // a column of its own for each run of items with the same left edge
+      const columns: Element[][] = []
+      for (const listItem of items) {
+        const column = columns.at(-1)
+        if (column && Math.abs(column[0]!.getBoundingClientRect().left - listItem.getBoundingClientRect().left) < 1)
+          column.push(listItem)
+        else
+          columns.push([listItem])
+      }
+      for (const column of columns) {
+        const boxes = column.map(listItem => listItem.getBoundingClientRect())
+        lists.push({
+          gap: boxes.length > 1
+            ? Math.max(0, boxes[1]!.top - boxes[0]!.bottom)
+            : 0,
+          marker,
+          startAt: items.indexOf(column[0]!) + 1,
+          items: column.map(textOf),
+          indent: marker === 'none'
+            ? 0
+            : textLeft - markerLeft,
+          markerColor: marker !== 'none' && rgb
+            ? rgb.slice(1, 4).map(channel => Number(channel).toString(16).padStart(2, '0')).join('').toUpperCase()
+            : undefined,
+        })
+      }
+      for (const listItem of items) {
+        listItem.setAttribute('data-pptx-list-item', '')
+        // Slidev's exporter draws a list marker as a text box of its own: PowerPoint draws this one
+        ;(listItem as HTMLElement).style.listStyleType = 'none'
+      }
+    }
+
+    // an icon (a mask over a coloured box) as the picture it is, in its colour: Slidev's exporter would draw the box
+    for (const element of elements as HTMLElement[]) {
+      const style = getComputedStyle(element)
+      const svg = /^url\("data:image\/svg\+xml;utf8,(.+)"\)$/.exec(style.maskImage || style.webkitMaskImage)?.[1]
+      if (!svg)
+        continue
+      const picture = document.createElement('img')
+      picture.src = `data:image/svg+xml;utf8,${encodeURIComponent(decodeURIComponent(svg).replaceAll('currentColor', style.backgroundColor))}`
+      const named = element.closest('[aria-labelledby]')?.getAttribute('aria-labelledby')
+      const name = named
+        ? document.getElementById(named)?.textContent?.trim()
+        : undefined
+      picture.alt = name
+        ? `Icon: ${name}`
+        : 'Icon'
+      Object.assign(picture.style, { display: 'block', width: '100%', height: '100%' })
+      element.style.setProperty('mask-image', 'none')
+      element.style.setProperty('-webkit-mask-image', 'none')
+      element.style.backgroundColor = 'transparent'
+      element.append(picture)
+      pictures.push(picture)
+    }
+
+    // an outline (the timeline's "now" ring) as a bordered box of its own: Slidev's exporter draws borders only
+    for (const element of elements as HTMLElement[]) {
+      const style = getComputedStyle(element)
+      const width = Number.parseFloat(style.outlineWidth)
+      if (style.outlineStyle === 'none' || !(width > 0))
+        continue
+      const ring = document.createElement('span')
+      const inset = -(width + Number.parseFloat(style.outlineOffset || '0'))
+      Object.assign(ring.style, {
+        position: 'absolute',
+        inset: `${inset}px`,
+        border: `${width}px ${style.outlineStyle} ${style.outlineColor}`,
+        boxSizing: 'border-box',
+      })
+      if (style.position === 'static')
+        element.style.position = 'relative'
+      element.style.outline = 'none'
+      element.append(ring)
+    }
+
+    // a triangle drawn as one coloured border of an empty box, as a box in that colour: finish.ts makes it a triangle
+    const triangles: SlideFacts['triangles'] = []
+    const pointing = {
+      top: 'down',
+      right: 'left',
+      bottom: 'up',
+      left: 'right',
+    } as const
+    for (const element of elements as HTMLElement[]) {
+      // nothing inside the borders
+      if (!(element instanceof HTMLElement) || element.clientWidth !== 0 || element.clientHeight !== 0 || element.offsetWidth === 0)
+        continue
+      const style = getComputedStyle(element)
+      const sides = (['top', 'right', 'bottom', 'left'] as const).map(side => ({
+        side,
+        width: Number.parseFloat(style.getPropertyValue(`border-${side}-width`)),
+        color: style.getPropertyValue(`border-${side}-color`),
+      }))
+      const painted = sides.filter(side => side.width > 0 && !/^rgba\(.*,\s*0\)$|^transparent$/.test(side.color))
+      if (painted.length !== 1)
+        continue
+      const [{ side, color }] = painted as [typeof painted[number]]
+      const box = element.getBoundingClientRect()
+      Object.assign(element.style, {
+        border: 'none',
+        width: `${box.width}px`,
+        height: `${box.height}px`,
+        backgroundColor: color,
+      })
+      triangles.push({
+        box: relative(element.getBoundingClientRect()),
+        points: pointing[side],
+      })
+    }
+
+    const diamonds: SlideFacts['diamonds'] = []
+    for (const element of Array.from(container.querySelectorAll('*')) as HTMLElement[]) {
+      const transform = getComputedStyle(element).transform
+      if (!transform || transform === 'none')
+        continue
+      const matrix = new DOMMatrix(transform)
+      const degrees = Math.round(Math.atan2(matrix.b, matrix.a) * 180 / Math.PI)
+      if (Math.abs(degrees) !== 45)
+        continue
+      // the square and whatever it holds (its ring) turn back together
+      const turned = [
+        element,
+        ...Array.from(element.querySelectorAll('*')),
+      ]
+      const before = turned.map(part => relative(part.getBoundingClientRect()))
+      element.style.transform = 'none'
+      for (const [index, part] of turned.entries()) {
+        diamonds.push({
+          square: relative(part.getBoundingClientRect()),
+          diamond: before[index]!,
+        })
+      }
+    }
+
+    for (const element of elements) {
+      for (const which of ['before', 'after'] as const) {
+        // a list's bullet comes back as PowerPoint's own
+        if (which === 'before' && element.hasAttribute('data-pptx-list-item'))
+          continue
+        const pseudo = getComputedStyle(element, `::${which}`)
+        if (!pseudo.content || pseudo.content === 'none' || pseudo.content === 'normal')
+          continue
+        const made = document.createElement('span')
+        for (const property of Array.from(pseudo))
+          made.style.setProperty(property, pseudo.getPropertyValue(property))
+        made.textContent = /^(["'])([\s\S]*)\1$/.exec(pseudo.content)?.[2] ?? ''
+        if (which === 'before')
+          element.prepend(made)
+        else
+          element.append(made)
+        element.setAttribute(`data-pptx-no-${which}`, '')
+      }
+    }
+
+    return {
+      no: Number(container.id.split('-')[0]),
+      title,
+      lists,
+      diamonds,
+      triangles,
+    }
+  })
+  await Promise.all(pictures.map(picture => picture.decode()))
+  return facts
+}
