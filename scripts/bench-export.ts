@@ -4,6 +4,9 @@
  * inputs cached (unchanged), against stock `slidev export` (slides only) on the same deck;
  * alternating, at least 5 runs each, medians, peak memory of all processes; the load average
  * before and after. Written to exports/bench-export.json for `npm run bench`.
+ * npm run bench:export -- --pptx: the same with the PowerPoint file (`--pptx`, the PDFs made too)
+ * against stock `slidev export --format pptx-editable`, and then both files' quality side by side
+ * (lib/bench/pptx-quality.ts). Written to exports/bench-export-pptx.json.
  */
 import type { RunFigures } from '../lib/bench/run.ts'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
@@ -14,16 +17,24 @@ import { parseArgs } from 'node:util'
 import { exportBenchFile } from '../lib/bench/first-slide.ts'
 import { timeCommand } from '../lib/bench/run.ts'
 import { median } from '../lib/bench/stats.ts'
+import { stockExportEnv } from '../lib/bench/stock.ts'
 import { findBrowser } from '../lib/browser.ts'
+import { exportFilename } from '../lib/deck.ts'
 import { projectRoot } from '../lib/project.ts'
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
+    pptx: { type: 'boolean', default: false },
   },
 })
+const pptx = values.pptx
 const runs = Math.max(5, Number(values.runs))
-const work = join(projectRoot, '.tmp/bench-export')
+const work = join(projectRoot, pptx ? '.tmp/bench-export-pptx' : '.tmp/bench-export')
+const benchFile = pptx
+  ? exportBenchFile.replace(/\.json$/, '-pptx.json')
+  : exportBenchFile
+const stockOutput = join(work, pptx ? 'stock/slides.pptx' : 'stock/slides.pdf')
 const caches = {
   cold: join(work, 'cache-cold'),
   warm: join(work, 'cache-warm'),
@@ -39,6 +50,9 @@ function ours(cache: string, ...flags: string[]) {
       'export',
       '--',
       `--out=${join(work, 'ours')}`,
+      ...pptx
+        ? ['--pptx']
+        : [],
       ...flags,
     ],
     env: { ...process.env, BRIEFING_CACHE_DIR: cache },
@@ -53,15 +67,109 @@ const commands = {
     args: [
       'slidev',
       'export',
+      ...pptx
+        ? ['--format', 'pptx-editable']
+        : [],
       '--executable-path',
       findBrowser().executablePath,
       '--output',
-      join(work, 'stock/slides.pdf'),
+      stockOutput,
     ],
-    env: process.env,
+    env: await stockExportEnv(),
   },
 }
 type Name = keyof typeof commands
+
+/** Ours and stock's PowerPoint files from the last runs, each figure side by side, and whether ours wins or ties it. */
+async function comparePptx() {
+  const [{ pptxQuality }, { deckFacts }] = await Promise.all([import('../lib/bench/pptx-quality.ts'), import('../lib/site/deck-facts.ts')])
+  const { quotes } = await deckFacts()
+  const [ourFile, stockFile] = await Promise.all([
+    pptxQuality(join(work, 'ours', `${exportFilename()}.pptx`), quotes),
+    pptxQuality(stockOutput, quotes),
+  ])
+  const slides = (await import('../lib/deck.ts')).readDeck().slides.length
+  // each figure: its label, how to read it from a file, and which way is better
+  const figures: [string, (file: typeof ourFile) => number, 'less' | 'more' | 'exact'][] = [
+    [
+      'file size, KiB',
+      file => Math.round(file.bytes / 1024),
+      'less',
+    ],
+    [
+      `slides (the deck has ${slides})`,
+      file => file.slides,
+      'exact',
+    ],
+    [
+      'slides with a title placeholder',
+      file => file.titled,
+      'more',
+    ],
+    [
+      'pictures',
+      file => file.pictures,
+      'less',
+    ],
+    [
+      'pictures without alternative text',
+      file => file.picturesWithoutAlt,
+      'less',
+    ],
+    [
+      `quotes verbatim in the file (of ${quotes.length})`,
+      file => file.quotesVerbatim,
+      'more',
+    ],
+    [
+      'LibreOffice, deck\'s fonts: words over each other',
+      file => file.withFonts.overlappingWords,
+      'less',
+    ],
+    [
+      'LibreOffice, deck\'s fonts: words off the page',
+      file => file.withFonts.wordsOffPage,
+      'less',
+    ],
+    [
+      'LibreOffice, deck\'s fonts: quotes verbatim on a page',
+      file => file.withFonts.quotesVerbatim,
+      'more',
+    ],
+    [
+      'LibreOffice, no deck fonts: words over each other',
+      file => file.withoutFonts.overlappingWords,
+      'less',
+    ],
+    [
+      'LibreOffice, no deck fonts: words off the page',
+      file => file.withoutFonts.wordsOffPage,
+      'less',
+    ],
+    [
+      'LibreOffice, no deck fonts: quotes verbatim on a page',
+      file => file.withoutFonts.quotesVerbatim,
+      'more',
+    ],
+  ]
+  console.log(`\n${'the PowerPoint files'.padEnd(56)}   ours    stock`)
+  let winsEverywhere = true
+  for (const [label, read, better] of figures) {
+    const [mine, theirs] = [
+      read(ourFile),
+      read(stockFile),
+    ]
+    const wins = better === 'less'
+      ? mine <= theirs
+      : better === 'more'
+        ? mine >= theirs
+        : mine === slides
+    winsEverywhere &&= wins
+    console.log(`${label.padEnd(56)}${String(mine).padStart(7)}  ${String(theirs).padStart(7)}${wins ? '' : '   (stock better)'}`)
+  }
+  console.log(`ours as good or better on every figure: ${winsEverywhere ? 'met' : 'MISSED'}`)
+  return { ours: ourFile, stock: stockFile, winsEverywhere }
+}
 
 try {
   console.log(`Load average (1, 5, 15 min) at the start: ${load()}`)
@@ -101,14 +209,20 @@ try {
     return `${figure}   ratio ${ratio(name).toFixed(2)}${against}`
   }
   console.log(`\n${''.padEnd(56)} median     peak memory`)
-  console.log(row('npm run export, nothing cached (cold)', 'cold', targets.cold))
-  console.log(row('npm run export --force, build cached (warm, printed)', 'warm', targets.warm))
-  console.log(row('npm run export, PDFs of these inputs cached (unchanged)', 'unchanged', targets.warm))
-  console.log(row('slidev export (stock, slides only)', 'stock'))
+  const ourExport = pptx ? 'npm run export --pptx' : 'npm run export'
+  console.log(row(`${ourExport}, nothing cached (cold)`, 'cold', pptx ? undefined : targets.cold))
+  console.log(row(`${ourExport} --force, build cached (warm, made)`, 'warm', pptx ? undefined : targets.warm))
+  console.log(row(`${ourExport}, files of these inputs cached (unchanged)`, 'unchanged', pptx ? undefined : targets.warm))
+  console.log(row(pptx ? 'slidev export --format pptx-editable (stock)' : 'slidev export (stock, slides only)', 'stock'))
   console.log(`peak memory, ours at most stock's: ${verdict(Math.max(peak('cold'), peak('warm'), peak('unchanged')) <= peak('stock'))}`)
+  const quality = pptx
+    ? await comparePptx()
+    : undefined
+  if (pptx)
+    console.log(`faster than stock cold or warm: ${verdict(Math.min(ratio('cold'), ratio('warm')) < 1)}`)
   console.log(`Load average at the end: ${load()}`)
   await mkdir(join(projectRoot, 'exports'), { recursive: true })
-  await writeFile(exportBenchFile, `${JSON.stringify({
+  await writeFile(benchFile, `${JSON.stringify({
     runs,
     figures,
     medians: Object.fromEntries(names.map(name => [
@@ -125,9 +239,10 @@ try {
       unchanged: ratio('unchanged'),
     },
     targets,
+    quality,
     load: loadavg(),
   }, null, 2)}\n`)
-  console.log(`Wrote ${exportBenchFile}`)
+  console.log(`Wrote ${benchFile}`)
 }
 catch (error) {
   console.error(`bench:export failed: ${(error as Error).message}`)

@@ -1,5 +1,6 @@
 /** Stock Slidev on the same deck: the yardstick every benchmark compares against. */
-import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import process from 'node:process'
 import { runCommand } from '../process.ts'
@@ -47,4 +48,32 @@ export async function buildStock(folder: string): Promise<string> {
     'dist',
   ], { cwd: folder })
   return join(folder, 'dist')
+}
+
+/**
+ * The environment in which stock `slidev export` finds Playwright: it imports `playwright-chromium`,
+ * which this project leaves out (its install script downloads a browser; playwright-core does the
+ * export's work). The same release is installed once, without its script, as a global package of
+ * a prefix of the bench's own, where Slidev looks for global packages.
+ */
+export async function stockExportEnv(): Promise<NodeJS.ProcessEnv> {
+  const prefix = join(projectRoot, '.tmp/stock-playwright')
+  // the latest release of the same minor line (playwright-chromium skips some of playwright-core's)
+  const { version } = createRequire(import.meta.url)('playwright-core/package.json') as { version: string }
+  const line = version.split('.').slice(0, 2).join('.')
+  const installed = join(prefix, 'lib/node_modules/playwright-chromium/package.json')
+  if (!existsSync(installed) || !JSON.parse(readFileSync(installed, 'utf8')).version.startsWith(`${line}.`)) {
+    await runCommand('npm', [
+      'install',
+      '--global',
+      '--prefix',
+      prefix,
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `playwright-chromium@~${line}.0`,
+    ], { cwd: projectRoot })
+  }
+  return { ...process.env, npm_config_prefix: prefix }
 }
