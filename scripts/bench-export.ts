@@ -212,7 +212,7 @@ try {
   const ourExport = pptx ? 'npm run export --pptx' : 'npm run export'
   console.log(row(`${ourExport}, nothing cached (cold)`, 'cold', pptx ? undefined : targets.cold))
   console.log(row(`${ourExport} --force, build cached (warm, made)`, 'warm', pptx ? undefined : targets.warm))
-  console.log(row(`${ourExport}, files of these inputs cached (unchanged)`, 'unchanged', pptx ? undefined : targets.warm))
+  console.log(row(`${ourExport}, same inputs' files cached (unchanged)`, 'unchanged', pptx ? undefined : targets.warm))
   console.log(row(pptx ? 'slidev export --format pptx-editable (stock)' : 'slidev export (stock, slides only)', 'stock'))
   console.log(`peak memory, ours at most stock's: ${verdict(Math.max(peak('cold'), peak('warm'), peak('unchanged')) <= peak('stock'))}`)
   const quality = pptx
