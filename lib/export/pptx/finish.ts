@@ -12,7 +12,7 @@
  * - the language, the dates (SOURCE_DATE_EPOCH) and the file's own bytes are the same for the same deck.
  */
 import type { Element as XmlElement } from '@xmldom/xmldom'
-import type { SlideFacts } from './page.ts'
+import type { PageRect, SlideFacts } from './page.ts'
 import { XMLSerializer } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { all, first, ns, parseXml as parse, rootOf, shapeText } from './read.ts'
@@ -82,19 +82,18 @@ const emu = (px: number) => px * emuPerPx
 const near = (a: number, b: number) => Math.abs(a - b) <= emuPerPx
 
 /** The slide's title in its title placeholder: PowerPoint's outline and accessibility checker look there. */
-function placeTitle(shapes: XmlElement[], title: string | undefined): boolean {
+function placeTitle(shapes: XmlElement[], title: string | undefined): void {
   const shape = title === undefined
     ? undefined
     : shapes.find(candidate => shapeText(candidate) === title)
   if (!shape)
-    return false
+    return
   const doc = shape.ownerDocument!
   first(shape, ns.p, 'cNvSpPr')?.removeAttribute('txBox')
   const properties = first(shape, ns.p, 'nvPr')!
   const placeholder = doc.createElementNS(ns.p, 'p:ph')
   placeholder.setAttribute('type', 'title')
   properties.insertBefore(placeholder, properties.firstChild)
-  return true
 }
 
 /** A text list as one text box of bulleted (or numbered) paragraphs, where Slidev drew a box per item. */
@@ -196,7 +195,7 @@ function isTextRun(shape: XmlElement): boolean {
  * quote's attribution and its link, a label's bold term and its words): in a wider font the line
  * wraps in its box, where the boxes would run into each other.
  */
-function joinLines(shapes: XmlElement[], removed: Set<XmlElement>): number {
+function joinLines(shapes: XmlElement[], removed: Set<XmlElement>): void {
   const runs = shapes
     .filter(shape => !removed.has(shape) && isTextRun(shape))
     .map(shape => ({
@@ -205,7 +204,6 @@ function joinLines(shapes: XmlElement[], removed: Set<XmlElement>): number {
     }))
     .sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)
   const sameLine = (a: Box, b: Box) => Math.abs(a.y + a.cy / 2 - (b.y + b.cy / 2)) <= emu(2) && Math.abs(a.cy - b.cy) <= emu(3)
-  let joined = 0
   for (const [index, head] of runs.entries()) {
     if (removed.has(head.shape))
       continue
@@ -226,7 +224,6 @@ function joinLines(shapes: XmlElement[], removed: Set<XmlElement>): number {
         cx: Math.max(box.x + box.cx, next.box.x + next.box.cx) - box.x,
         cy: Math.max(box.cy, next.box.cy),
       }
-      joined++
     }
     if (box !== head.box) {
       setBox(head.shape, box)
@@ -234,18 +231,21 @@ function joinLines(shapes: XmlElement[], removed: Set<XmlElement>): number {
       properties?.setAttribute('algn', 'l')
     }
   }
-  return joined
+}
+
+/** The rectangle Slidev drew where the page had `rect`. */
+function rectangleAt(shapes: XmlElement[], rect: PageRect): XmlElement | undefined {
+  return shapes.find((candidate) => {
+    const box = boxOf(candidate)
+    return box && first(candidate, ns.a, 'prstGeom')?.getAttribute('prst') === 'rect'
+      && near(box.x, emu(rect.x)) && near(box.y, emu(rect.y)) && near(box.cx, emu(rect.w)) && near(box.cy, emu(rect.h))
+  })
 }
 
 /** A square Slidev drew upright (the page turned it back for it) is the diamond it stood for. */
-function turnDiamonds(shapes: XmlElement[], diamonds: SlideFacts['diamonds']): number {
-  let turned = 0
+function turnDiamonds(shapes: XmlElement[], diamonds: SlideFacts['diamonds']): void {
   for (const { square, diamond } of diamonds) {
-    const shape = shapes.find((candidate) => {
-      const box = boxOf(candidate)
-      return box && first(candidate, ns.a, 'prstGeom')?.getAttribute('prst') === 'rect'
-        && near(box.x, emu(square.x)) && near(box.y, emu(square.y)) && near(box.cx, emu(square.w)) && near(box.cy, emu(square.h))
-    })
+    const shape = rectangleAt(shapes, square)
     if (!shape)
       continue
     first(shape, ns.a, 'prstGeom')!.setAttribute('prst', 'diamond')
@@ -255,26 +255,19 @@ function turnDiamonds(shapes: XmlElement[], diamonds: SlideFacts['diamonds']): n
       cx: emu(diamond.w),
       cy: emu(diamond.h),
     })
-    turned++
   }
-  return turned
 }
 
 /** A box the page filled where a triangle of borders was, as the triangle, turned to point where it did. */
-function turnTriangles(shapes: XmlElement[], triangles: SlideFacts['triangles']): number {
+function turnTriangles(shapes: XmlElement[], triangles: SlideFacts['triangles']): void {
   const rotation = {
     up: 0,
     right: 90,
     down: 180,
     left: 270,
   } as const
-  let turned = 0
   for (const { box, points } of triangles) {
-    const shape = shapes.find((candidate) => {
-      const at = boxOf(candidate)
-      return at && first(candidate, ns.a, 'prstGeom')?.getAttribute('prst') === 'rect'
-        && near(at.x, emu(box.x)) && near(at.y, emu(box.y)) && near(at.cx, emu(box.w)) && near(at.cy, emu(box.h))
-    })
+    const shape = rectangleAt(shapes, box)
     if (!shape)
       continue
     first(shape, ns.a, 'prstGeom')!.setAttribute('prst', 'triangle')
@@ -291,9 +284,7 @@ function turnTriangles(shapes: XmlElement[], triangles: SlideFacts['triangles'])
     })
     if (rotation[points])
       first(shape, ns.a, 'xfrm')!.setAttribute('rot', String(rotation[points] * 60000))
-    turned++
   }
-  return turned
 }
 
 /** Every text box wraps within its width and shrinks its text when another font would overflow it. */
@@ -412,22 +403,8 @@ async function setProperties(zip: JSZip, finishing: PptxFinishing): Promise<void
   zip.file(path, serialize(core))
 }
 
-export interface FinishedPptx {
-  bytes: Uint8Array
-  /** slides whose title went into the title placeholder */
-  titled: number
-  /** lists made one text box of paragraphs */
-  lists: number
-  diamonds: number
-  triangles: number
-}
-
-export async function finishPptx(bytes: Uint8Array, finishing: PptxFinishing): Promise<FinishedPptx> {
+export async function finishPptx(bytes: Uint8Array, finishing: PptxFinishing): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes)
-  let titled = 0
-  let lists = 0
-  let diamonds = 0
-  let triangles = 0
   for (const [index, facts] of finishing.facts.entries()) {
     const path = `ppt/slides/slide${index + 1}.xml`
     const doc = parse(await zip.file(path)!.async('string'))
@@ -435,16 +412,13 @@ export async function finishPptx(bytes: Uint8Array, finishing: PptxFinishing): P
     const shapes = all(slide, ns.p, 'sp')
     const removed = new Set<XmlElement>()
     tidyParagraphs(slide)
-    for (const list of facts.lists) {
+    for (const list of facts.lists)
       joinList(shapes, list, removed)
-      lists++
-    }
     joinLines(shapes, removed)
     const remaining = shapes.filter(shape => !removed.has(shape))
-    if (placeTitle(remaining, facts.title))
-      titled++
-    diamonds += turnDiamonds(remaining, facts.diamonds)
-    triangles += turnTriangles(remaining, facts.triangles)
+    placeTitle(remaining, facts.title)
+    turnDiamonds(remaining, facts.diamonds)
+    turnTriangles(remaining, facts.triangles)
     fitText(slide, finishing.language)
     zip.file(path, serialize(doc))
 
@@ -459,16 +433,9 @@ export async function finishPptx(bytes: Uint8Array, finishing: PptxFinishing): P
   zip.forEach((_, file) => {
     file.date = finishing.date
   })
-  const finished = await zip.generateAsync({
+  return zip.generateAsync({
     type: 'uint8array',
     compression: 'DEFLATE',
     compressionOptions: { level: 6 },
   })
-  return {
-    bytes: finished,
-    titled,
-    lists,
-    diamonds,
-    triangles,
-  }
 }

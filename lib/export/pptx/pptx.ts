@@ -55,16 +55,15 @@ export async function pptxFromPage(page: Page, deck: SlidevMarkdown, date: Date)
     if (problems.length > 0)
       throw new Error(`Slidev's PowerPoint export fell short: ${problems.join('; ')}`)
     const headmatter = deck.slides[0]?.frontmatter ?? {}
-    const finished = await finishPptx(await readFile(report.output), {
-      facts,
-      notes: deck.slides.map(slide => slide.note),
-      language: String(headmatter.htmlAttrs?.lang ?? 'en'),
-      date,
-      fonts: await fonts,
-    })
     return {
       document: 'pptx',
-      bytes: finished.bytes,
+      bytes: await finishPptx(await readFile(report.output), {
+        facts,
+        notes: deck.slides.map(slide => slide.note),
+        language: String(headmatter.htmlAttrs?.lang ?? 'en'),
+        date,
+        fonts: await fonts,
+      }),
       expected: {
         titles: deck.slides.map(shownTitle),
       },
