@@ -39,6 +39,8 @@ interface EntryManifest {
 }
 
 const prefix = 'export-'
+/** The entries of the cache when it held the PDFs only: nothing reads them any more. */
+const formerPrefix = 'pdf-'
 const manifestName = 'entry.json'
 /**
  * The code that prints and finishes the documents (the handout's pages are part of the build), and
@@ -140,4 +142,5 @@ export function storeExport(cacheDir: string, key: string, documents: CachedDocu
     }
   }
   pruneCache(cacheDir, prefix)
+  pruneCache(cacheDir, formerPrefix, 0)
 }

@@ -220,13 +220,13 @@ export function markUsed(dir: string): void {
 }
 
 /** Keeps the newest entries whose names start with the prefix, and removes what killed builds left behind. */
-export function pruneCache(cacheDir: string, prefix: string): void {
+export function pruneCache(cacheDir: string, prefix: string, newest = keep): void {
   const entries = readdirSync(cacheDir)
   const kept = entries
     .filter(name => name.startsWith(prefix) && !name.endsWith('.lock') && !name.endsWith('.log'))
     .map(name => ({ name, time: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.time - a.time)
-  for (const old of kept.slice(keep)) {
+  for (const old of kept.slice(newest)) {
     rmSync(join(cacheDir, old.name), { recursive: true, force: true })
     rmSync(buildLog(join(cacheDir, old.name)), { force: true })
   }

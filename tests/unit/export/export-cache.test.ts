@@ -159,4 +159,13 @@ describe('the export cache', () => {
     storeExport(cacheDir, 'e', documents('e'))
     expect(readdirSync(cacheDir).sort()).toEqual(['export-c', 'export-d', 'export-e'])
   })
+
+  it('removes what it held when it printed the PDFs only, and leaves the builds', () => {
+    for (const entry of ['pdf-old', 'private-build']) {
+      mkdirSync(join(cacheDir, entry), { recursive: true })
+      writeFileSync(join(cacheDir, entry, 'slides.pdf'), '%PDF old')
+    }
+    storeExport(cacheDir, 'key', documents('one'))
+    expect(readdirSync(cacheDir).sort()).toEqual(['export-key', 'private-build'])
+  })
 })
