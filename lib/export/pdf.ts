@@ -216,7 +216,8 @@ export interface PdfSummary {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfSummary> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false })
+  // a damaged object fails the check (pdf-lib would otherwise skip it, with a warning on stderr)
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true })
   const pages = doc.getPages()
   const pageIndexByRef = new Map(pages.map((page, index) => [
     page.ref.toString(),
