@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { parseSync } from '@slidev/parser'
 import { parseInterview } from '../data/source.ts'
 import { interviewPath, slidesPath } from './project.ts'
+import { sharedChannelOf } from './shared/room-protocol.ts'
 import { siteUrlFrom } from './shared/site-url.ts'
 
 /** `slides.md` as Slidev parses it (without loading imported files or the theme). */
@@ -32,4 +33,9 @@ export function siteUrlOf(given?: string, deck?: SlidevMarkdown): string | undef
   return siteUrlFrom(given, given
     ? undefined
     : (deck ?? readDeck()).slides[0]?.frontmatter.seoMeta)
+}
+
+/** The channel of Slidev's shared state, as the deck's pages name it (setup/room.ts): the talk's moves travel on it. */
+export function sharedChannelOfDeck(deck: SlidevMarkdown = readDeck()): string {
+  return sharedChannelOf(String(deck.slides[0]?.frontmatter.title))
 }

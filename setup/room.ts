@@ -7,7 +7,7 @@ import type { ServerMessage } from '../lib/shared/room-protocol.ts'
 import type { SyncMessage, SyncTransport } from './ordered-sync.ts'
 import { slidesTitle } from '@slidev/client/env.ts'
 import { reactive } from 'vue'
-import { roomMeta, roomPaths } from '../lib/shared/room-protocol.ts'
+import { roomMeta, roomPaths, sharedChannelOf } from '../lib/shared/room-protocol.ts'
 
 export interface RoomStatus {
   /** the socket is open */
@@ -40,9 +40,9 @@ export const room = reactive({
   rejoin: () => {},
 })
 
-/** The channel of Slidev's shared state (its setup/root.ts names it so). */
+/** The channel of Slidev's shared state in this deck. */
 export function sharedChannel(): string {
-  return `${slidesTitle} - shared`
+  return sharedChannelOf(slidesTitle)
 }
 
 /** The phone's remote runs its own copy of the talk, not Slidev's. */

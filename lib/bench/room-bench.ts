@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { WebSocket } from 'ws'
-import { readDeck } from '../deck.ts'
+import { readDeck, sharedChannelOfDeck } from '../deck.ts'
 import { roomKey } from '../room/key.ts'
 import { startRoom } from '../room/server.ts'
 import { cachedSite } from '../site/cache.ts'
@@ -37,7 +37,7 @@ export interface RelayOptions {
 }
 
 const deck = readDeck()
-const channel = `${deck.slides[0]!.frontmatter.title} - shared`
+const channel = sharedChannelOfDeck(deck)
 
 async function settle(followers: SimulatedFollower[], isLast: (follower: SimulatedFollower) => boolean): Promise<number> {
   const deadline = Date.now() + 10_000

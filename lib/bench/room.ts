@@ -6,6 +6,7 @@
 import type { Stamp, SyncMessage } from '../../setup/ordered-sync.ts'
 import { WebSocket } from 'ws'
 import { isNewer } from '../../setup/ordered-sync.ts'
+import { keyCookie } from '../room/key.ts'
 import { roomPaths } from '../shared/room-protocol.ts'
 
 export interface Position {
@@ -76,7 +77,7 @@ export async function follow(address: RoomAddress, channel: string): Promise<Sim
 
 /** The speaker, with the key: each move stamped later than the last, its sending time in `lastUpdate`. */
 export async function speaker(address: RoomAddress, channel: string, key: string) {
-  const socket = await connect(address, `briefing-room=${key}`)
+  const socket = await connect(address, keyCookie(key))
   let clock = Date.now()
   return {
     move(position: Position, clicksTotal = 0): void {

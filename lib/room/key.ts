@@ -60,7 +60,12 @@ export function keyFromCookie(header: string | undefined): string | undefined {
   return undefined
 }
 
+/** The key as a paired browser's requests carry it (their Cookie header). */
+export function keyCookie(key: string): string {
+  return `${roomCookie}=${key}`
+}
+
 /** The cookie a browser keeps once paired: not readable by the page's scripts, never sent by another site. */
 export function pairedCookie(key: string): string {
-  return `${roomCookie}=${key}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${pairedForSeconds}`
+  return `${keyCookie(key)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${pairedForSeconds}`
 }

@@ -15,6 +15,11 @@ export const roomPaths = {
   remote: '/remote',
 } as const
 
+/** The channel of Slidev's shared state, which Slidev names after the slides' title (its setup/root.ts). */
+export function sharedChannelOf(slidesTitle: string): string {
+  return `${slidesTitle} - shared`
+}
+
 /** The cookie that holds the talk's key once a browser has paired. */
 export const roomCookie = 'briefing-room'
 

@@ -2,6 +2,7 @@ import type { TestRoom } from '../fixtures/room.ts'
 import { Buffer } from 'node:buffer'
 import { readDeck } from '../../../lib/deck.ts'
 import { listFiles, relativePath } from '../../../lib/project.ts'
+import { keyCookie } from '../../../lib/room/key.ts'
 import { roomPaths } from '../../../lib/shared/room-protocol.ts'
 import { notePhrases } from '../../../lib/site/note-leaks.ts'
 import { expect, sharedChannel, socketClient, test } from '../fixtures/room.ts'
@@ -93,7 +94,9 @@ test('no response to a browser without the key holds the key or a word of the no
   expect(served).toBeGreaterThan(files(roomBuilds.publicDir).length)
 
   // the relay's first messages to a browser without the key, while the talk has moved
-  const holder = await socketClient(room, { cookie: `briefing-room=${room.key}` })
+  const holder = await socketClient(room, {
+    cookie: keyCookie(room.key),
+  })
   holder.send({
     type: 'value',
     channel: sharedChannel,
@@ -130,7 +133,7 @@ test('no response to a browser without the key holds the key or a word of the no
 })
 
 test('the same search finds the notes in what a paired browser gets: the search is not blind', async ({ room, roomBuilds }) => {
-  const cookie = `briefing-room=${room.key}`
+  const cookie = keyCookie(room.key)
   const found = new Set<number>()
   for (const path of listFiles(roomBuilds.privateDir).map(path => `/${relativePath(roomBuilds.privateDir, path)}`)) {
     const fetched = await get(room, path, cookie)

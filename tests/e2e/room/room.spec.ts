@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { createServer } from 'node:http'
+import { keyCookie } from '../../../lib/room/key.ts'
 import { allAt, audiencePage, expect, freePort, moveMessage, pairedContext, socketClient, test } from '../fixtures/room.ts'
 import { slidePosition } from '../fixtures/support.ts'
 
@@ -57,15 +58,20 @@ test('a move without the key, with a wrong key or from another origin moves no b
   await unmoved('an unpaired browser')
 
   // 2. a client with a wrong key in the cookie
-  const wrongKey = await socketClient(room, { cookie: `briefing-room=${room.key.replace(/^./, c => c === 'A'
-    ? 'B'
-    : 'A')}` })
+  const wrongKey = await socketClient(room, {
+    cookie: keyCookie(room.key.replace(/^./, c => c === 'A'
+      ? 'B'
+      : 'A')),
+  })
   expect(await wrongKey.holder).toBe(false)
   wrongKey.send(move)
   await unmoved('a wrong key')
 
   // 3. a client naming another origin: the upgrade itself is refused
-  await expect(socketClient(room, { origin: 'http://evil.example', cookie: `briefing-room=${room.key}` })).rejects.toThrow(/upgrade refused: 403/)
+  await expect(socketClient(room, {
+    origin: 'http://evil.example',
+    cookie: keyCookie(room.key),
+  })).rejects.toThrow(/upgrade refused: 403/)
   // 4. a page of another site open in the paired browser: the cookie stays home (SameSite=Strict), the origin is not the room's
   const evil = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end('<!DOCTYPE html><title>elsewhere</title>'))
   const evilPort = await freePort()
@@ -96,7 +102,9 @@ test('a move without the key, with a wrong key or from another origin moves no b
   expect(counts.refusedUpgrades).toBe(2)
 
   // the same move with the key moves every browser
-  const holder = await socketClient(room, { cookie: `briefing-room=${room.key}` })
+  const holder = await socketClient(room, {
+    cookie: keyCookie(room.key),
+  })
   expect(await holder.holder).toBe(true)
   holder.send(move)
   await allAt(pages, { slide: 9, clicks: 0 })
