@@ -57,24 +57,24 @@ const pageHeaders = {
   'Content-Security-Policy': 'frame-ancestors \'none\'',
 }
 
-/** A page of the room's own, in words: for a phone that is not paired, or a key that is wrong. */
-function notice(title: string, text: string): string {
+/** A page of the room's own: `head` after its title, `body` as it is. */
+function roomPage(title: string, head: string, body: string): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>body{font:18px/1.5 system-ui,sans-serif;margin:0;padding:2rem 1.5rem;max-width:34rem;color:#1c2430;background:#fbfaf7}h1{font-size:1.5rem;color:#9b1c1f}@media (prefers-color-scheme:dark){body{color:#ebe8e1;background:#11161d}h1{color:#f2948c}}</style>
-</head><body><main><h1>${title}</h1><p>${text}</p></main></body></html>
+<title>${title}</title>${head}
+</head><body>${body}</body></html>
 `
+}
+
+/** A page in words: for a phone that is not paired, or a key that is wrong. */
+function notice(title: string, text: string): string {
+  return roomPage(title, '<style>body{font:18px/1.5 system-ui,sans-serif;margin:0;padding:2rem 1.5rem;max-width:34rem;color:#1c2430;background:#fbfaf7}h1{font-size:1.5rem;color:#9b1c1f}@media (prefers-color-scheme:dark){body{color:#ebe8e1;background:#11161d}h1{color:#f2948c}}</style>', `<main><h1>${title}</h1><p>${text}</p></main>`)
 }
 
 const notPaired = notice('This device is not paired with the talk', 'The remote opens only on a device that holds the talk\'s key. Scan the QR code that the presenter\'s terminal or presenter view shows, or open the pairing address printed there.')
 const wrongKey = notice('This key does not open the talk', 'The address you opened holds a key that is not this talk\'s: it may be from an earlier talk, or cut short. Scan the QR code in the presenter\'s terminal or presenter view again.')
 function paired(to: string) {
-  return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="0; url=${to}"><title>Paired</title></head>
-<body><p>Paired with the talk. <a href="${to}">Open it</a>.</p></body></html>
-`
+  return roomPage('Paired', `<meta http-equiv="refresh" content="0; url=${to}">`, `<p>Paired with the talk. <a href="${to}">Open it</a>.</p>`)
 }
 
 /** The build's index.html, naming the relay's socket. */
@@ -136,7 +136,7 @@ export async function startRoom(options: RoomOptions): Promise<Room> {
     }).end(body)
   }
 
-  function pair(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  function pair(response: ServerResponse, url: URL): void {
     if (!isTheKey(url.searchParams.get('key') ?? undefined, key)) {
       counts.refusedPairings++
       send(response, 403, wrongKey)
@@ -151,8 +151,8 @@ export async function startRoom(options: RoomOptions): Promise<Room> {
     })
   }
 
-  function pairing(request: IncomingMessage, response: ServerResponse): void {
-    if (!holdsKey(request)) {
+  function pairing(request: IncomingMessage, response: ServerResponse, holder: boolean): void {
+    if (!holder) {
       response.writeHead(403, pageHeaders).end()
       return
     }
@@ -175,9 +175,9 @@ export async function startRoom(options: RoomOptions): Promise<Room> {
     const holder = holdsKey(request)
     const build = holder ? builds.private : builds.public
     if (url.pathname === roomPaths.pair)
-      return pair(request, response, url)
+      return pair(response, url)
     if (url.pathname === roomPaths.pairing)
-      return pairing(request, response)
+      return pairing(request, response, holder)
     if (url.pathname === '/sw.js') {
       response.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(retiringServiceWorker)
       return
