@@ -221,6 +221,20 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
       stamp: register.stamp,
       values: register.values,
     })
+    /** what this window knows, as it was stamped: a window that joins takes the newest of it */
+    const tellKnown = () => {
+      for (const register of registers.values()) {
+        if (register.stamp.origin)
+          tell(register)
+      }
+    }
+    /** the window's own value of the register, now the newest known under `stamp`, told */
+    const claim = (register: Register, stamp: Stamp, now: string) => {
+      register.stamp = stamp
+      register.known = now
+      register.values = travelling(register)
+      tell(register)
+    }
 
     /**
      * Slidev moves a window only for a move made in a window of the other kind; the order here
@@ -271,10 +285,7 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
         return
       }
       // told with the weakest stamp, so the position of any window already in the talk wins
-      register.stamp = { clock: 0, origin }
-      register.known = now
-      register.values = travelling(register)
-      tell(register)
+      claim(register, { clock: 0, origin }, now)
     }
 
     /** the window changed the value itself: a move, stamped and told */
@@ -282,13 +293,10 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
       // a pointer or the timer alone does not end a window's joining
       if (isPosition(register))
         joinAs = undefined
-      register.stamp = {
+      claim(register, {
         clock: tick(),
         origin,
-      }
-      register.known = now
-      register.values = travelling(register)
-      tell(register)
+      }, now)
     }
 
     /** what the window's state holds now, against what it last saw and the newest value known */
@@ -319,11 +327,7 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
         if (message.origin === origin)
           return
         send({ type: 'clock', channel, clock })
-        // what this window knows, as it was stamped: a window that joins takes the newest of it
-        for (const register of registers.values()) {
-          if (register.stamp.origin)
-            tell(register)
-        }
+        tellKnown()
         return
       }
       if (message.type === 'clock') {
@@ -359,12 +363,8 @@ export function createOrderedSync(transports: readonly SyncTransport[], options:
       },
       retell: () => {
         hello()
-        if (follower)
-          return
-        for (const register of registers.values()) {
-          if (register.stamp.origin)
-            tell(register)
-        }
+        if (!follower)
+          tellKnown()
       },
     }
   }
