@@ -1,4 +1,5 @@
-import { ref } from 'vue'
+import type { WatchSource } from 'vue'
+import { ref, watch } from 'vue'
 
 /** What a screen reader hears when the talk moves to a slide. */
 export function slideAnnouncement(slide: number, total: number, title: string | undefined): string {
@@ -35,4 +36,28 @@ export function useAnnouncer() {
     }, pauseMs)
   }
   return { text, announce }
+}
+
+/** What to say of the talk's moves: a slide it moves to, a click step it reveals (nothing, if undefined). */
+export interface TalkWords {
+  slide: (slide: number) => string
+  revealed: (slide: number, click: number) => string | undefined
+}
+
+/**
+ * The live region's text for a view of the talk at `slide` and `click`: a new slide is announced by
+ * `words.slide`, a click forward by what it revealed; a click back hides a step and says nothing.
+ */
+export function useTalkAnnouncements(slide: WatchSource<number>, click: WatchSource<number>, words: TalkWords) {
+  const { text, announce } = useAnnouncer()
+  watch([slide, click], ([now, clickNow], [before, clickBefore]) => {
+    const said = now !== before
+      ? words.slide(now)
+      : clickNow > clickBefore
+        ? words.revealed(now, clickNow)
+        : undefined
+    if (said)
+      announce(said)
+  }, { flush: 'post' })
+  return text
 }
