@@ -15,7 +15,7 @@ import type { Element as XmlElement } from '@xmldom/xmldom'
 import type { PageRect, SlideFacts } from './page.ts'
 import { XMLSerializer } from '@xmldom/xmldom'
 import JSZip from 'jszip'
-import { all, first, ns, parseXml as parse, rootOf, shapeText } from './read.ts'
+import { all, first, ns, parseXml as parse, placeholderType, rootOf, shapeText } from './read.ts'
 
 /** Slidev's exporter draws at 96 CSS px to the inch; a PowerPoint file counts 914,400 EMU to the inch. */
 export const emuPerPx = 9525
@@ -314,7 +314,7 @@ export function notesParagraphs(notes: string | undefined): string[] {
 function writeNotes(xml: string, paragraphs: string[], language: string): string {
   const doc = parse(xml)
   const body = all(rootOf(doc), ns.p, 'sp')
-    .find(shape => first(shape, ns.p, 'ph')?.getAttribute('type') === 'body')
+    .find(shape => placeholderType(shape) === 'body')
   const textBody = body && first(body, ns.p, 'txBody')
   if (!textBody)
     throw new Error('a notes page has no body placeholder')

@@ -36,13 +36,16 @@ export const first = (element: XmlElement, namespace: string, name: string): Xml
 
 export const rootOf = (doc: Document): XmlElement => doc.documentElement as unknown as XmlElement
 
+/** A shape's paragraphs that hold words, each as its runs' text. */
+function paragraphs(shape: XmlElement): string[] {
+  return all(shape, ns.a, 'p')
+    .map(paragraph => all(paragraph, ns.a, 't').map(text => text.textContent ?? '').join('').trim())
+    .filter(Boolean)
+}
+
 /** A shape's words as a reader reads them: its paragraphs joined by spaces. */
 export function shapeText(shape: XmlElement): string {
-  return all(shape, ns.a, 'p')
-    .map(paragraph => all(paragraph, ns.a, 't').map(text => text.textContent ?? '').join(''))
-    .join(' ')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return paragraphs(shape).join(' ').replace(/\s+/g, ' ')
 }
 
 export const placeholderType = (shape: XmlElement): string | undefined => first(shape, ns.p, 'ph')?.getAttribute('type') ?? undefined
@@ -103,12 +106,6 @@ async function relationships(zip: JSZip, part: string): Promise<{ id: string, ty
     type: relationship.getAttribute('Type') ?? '',
     target: posix.normalize(posix.join(posix.dirname(part), relationship.getAttribute('Target') ?? '')),
   }))
-}
-
-function paragraphs(shape: XmlElement): string[] {
-  return all(shape, ns.a, 'p')
-    .map(paragraph => all(paragraph, ns.a, 't').map(text => text.textContent ?? '').join('').trim())
-    .filter(Boolean)
 }
 
 export async function readPptx(bytes: Uint8Array): Promise<PptxFile> {
