@@ -1,11 +1,12 @@
 import type { Ref } from 'vue'
+import type { TalkTimer } from '../lib/shared/pace.ts'
 import type { Rehearsal } from '../lib/shared/rehearsal.ts'
 import facts from 'virtual:briefing/deck-facts'
 import { computed, watch } from 'vue'
 import { paceAt } from '../lib/shared/pace.ts'
 import { enter, spentPerSlide } from '../lib/shared/rehearsal.ts'
 
-export type TimerStatus = 'stopped' | 'running' | 'paused'
+export type TimerStatus = TalkTimer['status']
 
 /**
  * The pace on `slide` after `passed` seconds of the talk's timer: its planned time, the time spent

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
 import { exportBenchFile } from '../lib/bench/first-slide.ts'
+import { verdict } from '../lib/bench/report.ts'
 import { timeCommand } from '../lib/bench/run.ts'
 import { median } from '../lib/bench/stats.ts'
 import { stockExportEnv } from '../lib/bench/stock.ts'
@@ -167,7 +168,7 @@ async function comparePptx() {
     winsEverywhere &&= wins
     console.log(`${label.padEnd(56)}${String(mine).padStart(7)}  ${String(theirs).padStart(7)}${wins ? '' : '   (stock better)'}`)
   }
-  console.log(`ours as good or better on every figure: ${winsEverywhere ? 'met' : 'MISSED'}`)
+  console.log(`ours as good or better on every figure: ${verdict(winsEverywhere)}`)
   return { ours: ourFile, stock: stockFile, winsEverywhere }
 }
 
@@ -198,7 +199,6 @@ try {
   const seconds = (name: Name) => median(figures[name].map(result => result.seconds))
   const peak = (name: Name) => Math.max(...figures[name].map(result => result.peakBytes))
   const ratio = (name: Exclude<Name, 'stock'>) => seconds(name) / seconds('stock')
-  const verdict = (met: boolean) => met ? 'met' : 'MISSED'
   const row = (label: string, name: Name, target?: number) => {
     const figure = `${label.padEnd(56)}${seconds(name).toFixed(2).padStart(7)} s  ${(peak(name) / 2 ** 20).toFixed(0).padStart(6)} MiB`
     if (name === 'stock')

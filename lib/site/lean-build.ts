@@ -79,12 +79,13 @@ function leaveOutUnused(features: OptionalFeature[]): Plugin {
   let parserCoreReplaced = false
   // hook filters: the bundler calls the hooks below only for ids and code they can concern, not
   // for each of the build's thousand modules
+  const stubbable = features.flatMap(feature => Object.keys(feature.stubs))
   const specifiers = [
-    ...features.flatMap(feature => Object.keys(feature.stubs)),
+    ...stubbable,
     '@slidev/parser/core',
     pwaRegister,
   ]
-  const packageFiles = features.flatMap(feature => Object.keys(feature.stubs)).filter(key => key.includes('/')).map(key => key.split('/').at(-1)!)
+  const packageFiles = stubbable.filter(key => key.includes('/')).map(key => key.split('/').at(-1)!)
   const resolvable = new RegExp(`^(?:${specifiers.map(escapeRegExp).join('|')})$|^\\.{1,2}/(?:.*/)?(?:${packageFiles.map(escapeRegExp).join('|')})$`)
   const compiledUses = features.flatMap(feature => feature.compiledUse
     ? [feature.compiledUse.source]
