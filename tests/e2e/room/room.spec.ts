@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import { createServer } from 'node:http'
 import { keyCookie } from '../../../lib/room/key.ts'
-import { allAt, audiencePage, expect, freePort, moveMessage, pairedContext, socketClient, test } from '../fixtures/room.ts'
-import { slidePosition } from '../fixtures/support.ts'
+import { allAt, audiencePage, expect, moveMessage, pairedContext, socketClient, test } from '../fixtures/room.ts'
+import { freePort, slidePosition } from '../fixtures/support.ts'
 
 /**
  * The talk in a room (`npm start -- --room`), on loopback at room.test: the presenter's laptop

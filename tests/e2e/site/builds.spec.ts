@@ -11,9 +11,8 @@ import { projectRoot } from '../../../lib/project.ts'
 import { buildLog } from '../../../lib/site/cache.ts'
 import { findNotePhrases, notePhrases } from '../../../lib/site/note-leaks.ts'
 import { unexpectedWarnings } from '../../quiet-terminal.ts'
-import { freePort } from '../fixtures/room.ts'
 import { expect, siteBase, stubPdf, test } from '../fixtures/sites.ts'
-import { recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support.ts'
+import { freePort, recordConsoleErrors, recordForeignRequests, waitForSlide } from '../fixtures/support.ts'
 
 const deck = readDeck()
 const slideCount = deck.slides.length

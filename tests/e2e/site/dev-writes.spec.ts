@@ -9,8 +9,7 @@ import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { projectRoot } from '../../../lib/project.ts'
 import { unexpectedWarnings } from '../../quiet-terminal.ts'
-import { freePort } from '../fixtures/room.ts'
-import { waitForSlide } from '../fixtures/support.ts'
+import { freePort, waitForSlide } from '../fixtures/support.ts'
 
 /**
  * `npm run dev` on a copy of slides.md (its writes land in the copy, an entry of its own beside the
